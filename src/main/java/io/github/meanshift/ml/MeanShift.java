@@ -1,0 +1,382 @@
+package io.github.meanshift.ml;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+
+import io.github.meanshift.shift.BandwidthEstimator;
+import io.github.meanshift.shift.Kernel;
+import io.github.meanshift.shift.ModeMerger;
+import io.github.meanshift.shift.PointSet;
+import io.github.meanshift.shift.PointStats;
+import io.github.meanshift.shift.Seeding;
+import io.github.meanshift.shift.ShiftEngine;
+import io.github.meanshift.shift.SqlShiftEngine;
+import io.github.meanshift.shift.StandardMeanShift;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mean-shift clustering as a Spark ML estimator.
+ *
+ * <pre>{@code
+ * MeanShiftModel model = new MeanShift().setBandwidth(2.5).setInputCols(new String[] {"x", "y"}).fit(df);
+ * model.transform(df).show();
+ * }</pre>
+ *
+ * <p>With the flat kernel and the same seeds it reproduces scikit-learn's {@code MeanShift}: seeds
+ * climb to the modes, converged seeds are ranked by support and merged within one bandwidth, and
+ * points are labelled by their nearest centre. The points are read once and checkpointed; every
+ * iteration broadcasts only the seeds still moving.
+ */
+public class MeanShift extends Estimator<MeanShiftModel>
+    implements MeanShiftParams, DefaultParamsWritable {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(MeanShift.class);
+
+  private final String uid;
+  private final MeanShiftParamDefs defs;
+
+  public MeanShift() {
+    this(Identifiable$.MODULE$.randomUID("meanShift"));
+  }
+
+  public MeanShift(String uid) {
+    this.uid = uid;
+    this.defs = new MeanShiftParamDefs(this);
+    defs.setDefaults(this);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  @Override
+  public MeanShiftParamDefs defs() {
+    return defs;
+  }
+
+  public MeanShift setInputCols(String[] value) {
+    set(inputCols(), value);
+    return this;
+  }
+
+  public MeanShift setFeaturesCol(String value) {
+    set(featuresCol(), value);
+    return this;
+  }
+
+  public MeanShift setPredictionCol(String value) {
+    set(predictionCol(), value);
+    return this;
+  }
+
+  public MeanShift setWeightCol(String value) {
+    set(weightCol(), value);
+    return this;
+  }
+
+  public MeanShift setBandwidth(double value) {
+    set(bandwidth(), value);
+    return this;
+  }
+
+  public MeanShift setQuantile(double value) {
+    set(quantile(), value);
+    return this;
+  }
+
+  public MeanShift setBandwidthSampleSize(int value) {
+    set(bandwidthSampleSize(), value);
+    return this;
+  }
+
+  public MeanShift setKernel(String value) {
+    set(kernel(), value);
+    return this;
+  }
+
+  public MeanShift setAlgorithm(String value) {
+    set(algorithm(), value);
+    return this;
+  }
+
+  public MeanShift setNeighbors(String value) {
+    set(neighbors(), value);
+    return this;
+  }
+
+  public MeanShift setEngine(String value) {
+    set(engine(), value);
+    return this;
+  }
+
+  public MeanShift setBinSeeding(boolean value) {
+    set(binSeeding(), value);
+    return this;
+  }
+
+  public MeanShift setMinBinFreq(double value) {
+    set(minBinFreq(), value);
+    return this;
+  }
+
+  public MeanShift setSeeds(double[][] value) {
+    set(seeds(), value);
+    return this;
+  }
+
+  public MeanShift setClusterAll(boolean value) {
+    set(clusterAll(), value);
+    return this;
+  }
+
+  public MeanShift setMaxIter(int value) {
+    set(maxIter(), value);
+    return this;
+  }
+
+  public MeanShift setTol(double value) {
+    set(tol(), value);
+    return this;
+  }
+
+  public MeanShift setSeed(long value) {
+    set(seed(), value);
+    return this;
+  }
+
+  public MeanShift setMaxPairsPerTask(long value) {
+    set(maxPairsPerTask(), value);
+    return this;
+  }
+
+  public MeanShift setCheckpointDir(String value) {
+    set(checkpointDir(), value);
+    return this;
+  }
+
+  @Override
+  public MeanShiftModel fit(Dataset<?> dataset) {
+    transformSchema(dataset.schema(), true);
+    Timer timer = new Timer();
+    FeatureSpec spec = timer.time("schema", () -> FeatureSpec.of(this, dataset));
+    Kernel kern = Kernel.fromName(getKernel());
+    LOG.info("mean shift: {}", describeParams(spec));
+    try (WorkDir work = WorkDir.open(dataset.sparkSession(), getCheckpointDir())) {
+      PointSet points = timer.time("prepare", () -> prepare(dataset, spec, work));
+      LOG.info(
+          "{} points, {} features, checkpointed to {}", points.count(), spec.dim(), work.where());
+      boolean estimated = !isDefined(bandwidth());
+      double h =
+          estimated
+              ? timer.time(
+                  "bandwidth",
+                  () ->
+                      BandwidthEstimator.estimate(
+                          points, getQuantile(), getBandwidthSampleSize(), getSeed()))
+              : getBandwidth();
+      if (estimated) {
+        if (!(h > 0)) {
+          throw new IllegalArgumentException(
+              "the estimated bandwidth is 0 (more than a quantile "
+                  + getQuantile()
+                  + " of the points are duplicates); set a bandwidth or a larger quantile");
+        }
+        LOG.info(
+            "bandwidth estimated: {} (quantile {}, sample of at most {} points)",
+            fmt(h),
+            getQuantile(),
+            getBandwidthSampleSize());
+      }
+      double[][] seedPositions = timer.time("seeding", () -> seeds(points, h));
+      LOG.info("{} seeds ({})", seedPositions.length, seedingName());
+      MeanShiftSummary.Builder sb = new MeanShiftSummary.Builder();
+      ModeMerger.Centers merged;
+      try (ShiftEngine engine = new SqlShiftEngine(points, kern, h, getMaxPairsPerTask())) {
+        LOG.info("engine {}: neighbours exact (every point meets every seed)", engine.name());
+        sb.engine = engine.name();
+        StandardMeanShift.Result run =
+            timer.time(
+                "shift",
+                () ->
+                    StandardMeanShift.run(
+                        engine, seedPositions, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
+        sb.iterations = run.iterations();
+        sb.converged = run.allConverged();
+        merged = timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
+      }
+      LOG.info("{} clusters after merging", merged.centers().length);
+      MeanShiftModel model =
+          copyValues(new MeanShiftModel(uid, merged.centers()), ParamMap.empty());
+      model.set(model.bandwidth(), h);
+      model.setParent(this);
+      long[] sizes =
+          timer.time(
+              "label",
+              () ->
+                  clusterSizes(
+                      points, model.predictColumn(PointSet.featureColumns(spec.dim())), merged));
+      sb.predictions = model.transform(dataset);
+      sb.predictionCol = getPredictionCol();
+      sb.featureNames = spec.names();
+      sb.centers = merged.centers();
+      sb.clusterSizes = java.util.Arrays.copyOf(sizes, merged.centers().length);
+      sb.orphans = sizes[merged.centers().length];
+      sb.numPoints = points.count();
+      sb.bandwidth = h;
+      sb.bandwidthEstimated = estimated;
+      sb.algorithm = getAlgorithm();
+      sb.kernel = kern.paramName();
+      sb.neighbors = "exact";
+      sb.numSeeds = seedPositions.length;
+      sb.phaseSeconds = timer.phases();
+      model.setSummary(sb.build());
+      LOG.info("fit done in {} s ({})", fmt(timer.total()), timer);
+      return model;
+    }
+  }
+
+  /** Reads the features once into the internal columns, checkpoints them, and checks them. */
+  private PointSet prepare(Dataset<?> dataset, FeatureSpec spec, WorkDir work) {
+    Column[] features = spec.columns();
+    List<Column> cols = new ArrayList<>();
+    cols.add(monotonically_increasing_id().as(PointSet.PID));
+    for (int j = 0; j < features.length; j++) {
+      cols.add(features[j].as(PointSet.feature(j)));
+    }
+    String wc = getWeightCol();
+    cols.add((wc == null ? lit(1.0) : col(wc).cast("double")).as(PointSet.WEIGHT));
+    Dataset<Row> hot = dataset.select(cols.toArray(new Column[0]));
+    Dataset<Row> stored = work.materialize(hot, "points");
+    PointStats stats = PointStats.compute(stored, spec.names(), wc);
+    return new PointSet(stored, spec.names(), stats);
+  }
+
+  private double[][] seeds(PointSet points, double h) {
+    double[][] given = getSeeds();
+    if (given != null) {
+      for (double[] s : given) {
+        if (s.length != points.dim()) {
+          throw new IllegalArgumentException(
+              "a seed has " + s.length + " values but the data have " + points.dim() + " features");
+        }
+      }
+      return given;
+    }
+    if (getBinSeeding()) {
+      return Seeding.binSeedsOrAllPoints(points, h, getMinBinFreq());
+    }
+    return Seeding.allPoints(points);
+  }
+
+  private String seedingName() {
+    if (getSeeds() != null) {
+      return "given";
+    }
+    return getBinSeeding()
+        ? "bin seeding, min bin weight " + getMinBinFreq()
+        : "every distinct point";
+  }
+
+  /** Points per cluster, and the orphans (-1) as the last element. */
+  private static long[] clusterSizes(PointSet points, Column label, ModeMerger.Centers centers) {
+    long[] sizes = new long[centers.centers().length + 1];
+    for (Row r : points.hot().groupBy(label.as("_ms_label")).count().collectAsList()) {
+      int k = r.getInt(0);
+      sizes[k < 0 ? sizes.length - 1 : k] = r.getLong(1);
+    }
+    return sizes;
+  }
+
+  private String describeParams(FeatureSpec spec) {
+    return String.format(
+        Locale.ROOT,
+        "features %s, bandwidth %s, kernel %s, algorithm %s, neighbors %s, bin seeding %s,"
+            + " cluster all %s, max iter %d, tol %s",
+        spec,
+        isDefined(bandwidth()) ? fmt(getBandwidth()) : "auto (quantile " + getQuantile() + ")",
+        getKernel(),
+        getAlgorithm(),
+        getNeighbors(),
+        getBinSeeding(),
+        getClusterAll(),
+        getMaxIter(),
+        getTol());
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.6g", v);
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    String wc = getWeightCol();
+    if (wc != null) {
+      FeatureSpec.checkNumericColumns(schema, new String[] {wc});
+    }
+    return schema;
+  }
+
+  @Override
+  public MeanShift copy(ParamMap extra) {
+    return defaultCopy(extra);
+  }
+
+  public static MLReader<MeanShift> read() {
+    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  }
+
+  public static MeanShift load(String path) {
+    return read().load(path);
+  }
+
+  /** Wall time of each phase of a fit. */
+  static final class Timer {
+    private final java.util.LinkedHashMap<String, Double> phases = new java.util.LinkedHashMap<>();
+
+    <T> T time(String phase, Supplier<T> body) {
+      long start = System.nanoTime();
+      try {
+        return body.get();
+      } finally {
+        phases.merge(phase, (System.nanoTime() - start) / 1e9, Double::sum);
+      }
+    }
+
+    java.util.LinkedHashMap<String, Double> phases() {
+      return new java.util.LinkedHashMap<>(phases);
+    }
+
+    double total() {
+      return phases.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder();
+      phases.forEach(
+          (k, v) ->
+              sb.append(sb.length() == 0 ? "" : ", ")
+                  .append(k)
+                  .append(' ')
+                  .append(fmt(v))
+                  .append(" s"));
+      return sb.toString();
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package io.github.meanshift.ml;
+
+import io.github.meanshift.shift.Kernel;
+import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleArrayArrayParam;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.param.StringArrayParam;
+
+/**
+ * The params of {@link MeanShift} and {@link MeanShiftModel}, built once per owner: each has a
+ * name, a one-line doc ending in its default, a validator, and one default. {@link MeanShiftParams}
+ * exposes them as the owner's own param methods.
+ */
+final class MeanShiftParamDefs implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  static final String[] ALGORITHMS = {"standard", "blurring"};
+  static final String[] NEIGHBORS = {"auto", "exact", "grid"};
+  static final String[] ENGINES = {"auto", "sql", "jvm"};
+
+  final StringArrayParam inputCols;
+  final Param<String> featuresCol;
+  final Param<String> predictionCol;
+  final Param<String> weightCol;
+  final DoubleParam bandwidth;
+  final DoubleParam quantile;
+  final IntParam bandwidthSampleSize;
+  final Param<String> kernel;
+  final Param<String> algorithm;
+  final Param<String> neighbors;
+  final Param<String> engine;
+  final BooleanParam binSeeding;
+  final DoubleParam minBinFreq;
+  final DoubleArrayArrayParam seeds;
+  final BooleanParam clusterAll;
+  final IntParam maxIter;
+  final DoubleParam tol;
+  final LongParam seed;
+  final LongParam maxPairsPerTask;
+  final Param<String> checkpointDir;
+
+  MeanShiftParamDefs(Params owner) {
+    inputCols =
+        new StringArrayParam(
+            owner,
+            "inputCols",
+            "Numeric feature columns; when unset, featuresCol (a vector column) is used."
+                + " Default: unset.");
+    featuresCol =
+        new Param<>(owner, "featuresCol", "Vector features column name. Default: features.");
+    predictionCol =
+        new Param<>(owner, "predictionCol", "Prediction column name. Default: prediction.");
+    weightCol =
+        new Param<>(
+            owner,
+            "weightCol",
+            "Column of non-negative sample weights; a point of weight w counts as w points."
+                + " Default: unset (every point weighs 1).");
+    bandwidth =
+        new DoubleParam(
+            owner,
+            "bandwidth",
+            "Kernel bandwidth h; when unset it is estimated like scikit-learn's"
+                + " estimate_bandwidth. Default: unset.",
+            ParamValidators.gt(0.0));
+    quantile =
+        new DoubleParam(
+            owner,
+            "quantile",
+            "Quantile of neighbour distances used to estimate the bandwidth. Default: 0.3.",
+            ParamValidators.inRange(0.0, 1.0, false, true));
+    bandwidthSampleSize =
+        new IntParam(
+            owner,
+            "bandwidthSampleSize",
+            "Most points sampled to estimate the bandwidth. Default: 10000.",
+            ParamValidators.gtEq(1));
+    kernel =
+        new Param<>(
+            owner,
+            "kernel",
+            "Kernel: gaussian, flat, epanechnikov or triangular. Default: gaussian.",
+            ParamValidators.inArray(Kernel.names()));
+    algorithm =
+        new Param<>(
+            owner,
+            "algorithm",
+            "standard (seeds move, data stay) or blurring (the data move). Default: standard.",
+            ParamValidators.inArray(ALGORITHMS));
+    neighbors =
+        new Param<>(
+            owner,
+            "neighbors",
+            "Neighbour search: exact (every pair), grid (adjacent cells only) or auto."
+                + " Default: auto.",
+            ParamValidators.inArray(NEIGHBORS));
+    engine =
+        new Param<>(
+            owner,
+            "engine",
+            "Engine of the iterations: sql (DataFrame plan, GPU-ready), jvm (CPU loop per"
+                + " partition) or auto. Default: auto.",
+            ParamValidators.inArray(ENGINES));
+    binSeeding =
+        new BooleanParam(
+            owner,
+            "binSeeding",
+            "Seed from a grid of side h instead of from every point. Default: false.");
+    minBinFreq =
+        new DoubleParam(
+            owner,
+            "minBinFreq",
+            "With bin seeding, only bins holding at least this weight of points seed."
+                + " Default: 1.",
+            ParamValidators.gtEq(0.0));
+    seeds =
+        new DoubleArrayArrayParam(
+            owner,
+            "seeds",
+            "Explicit starting seeds (rows of feature values), like scikit-learn's seeds."
+                + " Default: unset.");
+    clusterAll =
+        new BooleanParam(
+            owner,
+            "clusterAll",
+            "Label every point; if false, points farther than h from every centre get -1."
+                + " Default: true.");
+    maxIter =
+        new IntParam(
+            owner,
+            "maxIter",
+            "Most iterations of any seed (or of blurring). Default: 300.",
+            ParamValidators.gtEq(1));
+    tol =
+        new DoubleParam(
+            owner,
+            "tol",
+            "A seed stops when it moves at most tol·h. Default: 0.001.",
+            ParamValidators.gtEq(0.0));
+    seed = new LongParam(owner, "seed", "Random seed for sampling. Default: 0.");
+    maxPairsPerTask =
+        new LongParam(
+            owner,
+            "maxPairsPerTask",
+            "Most point-seed pairs one task may materialise; seeds are batched to respect it."
+                + " Default: 20000000.",
+            ParamValidators.gtEq(1));
+    checkpointDir =
+        new Param<>(
+            owner,
+            "checkpointDir",
+            "Directory (on storage every executor sees) for the Parquet checkpoint of the"
+                + " points. Default: unset (Spark's checkpoint dir, a local temporary directory"
+                + " in local mode, else memory).");
+  }
+
+  /** Sets every default on {@code owner}, the params' parent. */
+  void setDefaults(MeanShiftParams owner) {
+    owner.setDefault(featuresCol, "features");
+    owner.setDefault(predictionCol, "prediction");
+    owner.setDefault(quantile, 0.3);
+    owner.setDefault(bandwidthSampleSize, 10000);
+    owner.setDefault(kernel, "gaussian");
+    owner.setDefault(algorithm, "standard");
+    owner.setDefault(neighbors, "auto");
+    owner.setDefault(engine, "auto");
+    owner.setDefault(binSeeding, false);
+    owner.setDefault(minBinFreq, 1.0);
+    owner.setDefault(clusterAll, true);
+    owner.setDefault(maxIter, 300);
+    owner.setDefault(tol, 1e-3);
+    owner.setDefault(seed, 0L);
+    owner.setDefault(maxPairsPerTask, 20_000_000L);
+  }
+}

@@ -1,0 +1,139 @@
+package io.github.meanshift.shift;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Estimates the bandwidth as scikit-learn's {@code estimate_bandwidth} does: the mean, over the
+ * points, of the distance to their k-th nearest neighbour, with {@code k = max(1, ⌊quantile·n⌋)}
+ * counting the point itself (at distance 0). To scale, it works on a uniform sample of at most
+ * {@code sampleSize} points; when the data are no larger than that it is exactly scikit-learn's
+ * estimate. With sample weights, a point of weight w counts as w points: k is a quantile of the
+ * total weight and the mean is weighted.
+ */
+public final class BandwidthEstimator {
+  private BandwidthEstimator() {}
+
+  /** Estimates h from {@code points}; {@code seed} makes the sample reproducible. */
+  public static double estimate(PointSet points, double quantile, int sampleSize, long seed) {
+    if (!(quantile > 0 && quantile <= 1)) {
+      throw new IllegalArgumentException("quantile must be in (0, 1], got " + quantile);
+    }
+    int d = points.dim();
+    Dataset<Row> hot = points.hot();
+    long n = points.count();
+    Dataset<Row> sample =
+        n <= sampleSize
+            ? hot
+            : hot.sample(false, Math.min(1.0, 1.2 * sampleSize / n), seed).limit(sampleSize);
+    Column[] cols = new Column[d + 1];
+    System.arraycopy(PointSet.featureColumns(d), 0, cols, 0, d);
+    cols[d] = col(PointSet.WEIGHT);
+    List<Row> rows = sample.select(cols).collectAsList();
+    double[][] x = new double[rows.size()][d];
+    double[] w = new double[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      for (int j = 0; j < d; j++) {
+        x[i][j] = rows.get(i).getDouble(j);
+      }
+      w[i] = rows.get(i).getDouble(d);
+    }
+    return estimate(x, w, quantile);
+  }
+
+  /** The estimate on points held in memory, weighted by {@code w}. */
+  public static double estimate(double[][] x, double[] w, double quantile) {
+    int n = x.length;
+    if (n == 0) {
+      throw new IllegalArgumentException("cannot estimate a bandwidth from no points");
+    }
+    boolean unit = Arrays.stream(w).allMatch(v -> v == 1.0);
+    double total = Arrays.stream(w).sum();
+    double k = unit ? Math.max(1, Math.floor(n * quantile)) : Math.max(1e-12, total * quantile);
+    double[] kth =
+        IntStream.range(0, n)
+            .parallel()
+            .mapToDouble(i -> unit ? kthUnit(x, i, (int) k) : kthWeighted(x, w, i, k))
+            .toArray();
+    double sum = 0;
+    double wsum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += w[i] * kth[i];
+      wsum += w[i];
+    }
+    return sum / wsum;
+  }
+
+  /** Distance from x[i] to its k-th nearest point (itself first). */
+  private static double kthUnit(double[][] x, int i, int k) {
+    double[] d2 = squaredDistances(x, i);
+    return Math.sqrt(select(d2, k - 1));
+  }
+
+  /** Smallest distance r such that the points within r of x[i] weigh at least k. */
+  private static double kthWeighted(double[][] x, double[] w, int i, double k) {
+    double[] d2 = squaredDistances(x, i);
+    Integer[] idx = new Integer[d2.length];
+    for (int j = 0; j < idx.length; j++) {
+      idx[j] = j;
+    }
+    Arrays.sort(idx, (a, b) -> Double.compare(d2[a], d2[b]));
+    double acc = 0;
+    for (int j : idx) {
+      acc += w[j];
+      if (acc >= k) {
+        return Math.sqrt(d2[j]);
+      }
+    }
+    return Math.sqrt(d2[idx[idx.length - 1]]);
+  }
+
+  private static double[] squaredDistances(double[][] x, int i) {
+    double[] d2 = new double[x.length];
+    double[] p = x[i];
+    for (int j = 0; j < x.length; j++) {
+      d2[j] = ModeMerger.squaredDistance(p, x[j]);
+    }
+    return d2;
+  }
+
+  /** The element of rank {@code r} (0-based) of {@code a}, by quickselect; reorders a. */
+  static double select(double[] a, int r) {
+    int lo = 0;
+    int hi = a.length - 1;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (r <= j) {
+        hi = j;
+      } else if (r >= i) {
+        lo = i;
+      } else {
+        return a[r];
+      }
+    }
+    return a[r];
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.meanshift.shift;
+
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+
+/**
+ * Nearest-centre assignment as a plain column expression: the squared distance to every centre,
+ * their minimum ({@code least}), and the first centre reaching it. No join and no aggregation, so
+ * it runs on a streaming DataFrame as well as on a batch one, and on the GPU.
+ *
+ * <p>Centres are handled in chunks of {@link #CHUNK} so that no generated method grows too large;
+ * the chunk minima are then combined the same way.
+ */
+public final class Labeler {
+  /** Centres per chunk of the generated expression. */
+  static final int CHUNK = 32;
+
+  private Labeler() {}
+
+  /**
+   * Squared distance from the point in {@code features} to the nearest centre and that centre's
+   * index (-1 where {@code maxDistance} is given and exceeded).
+   *
+   * @param features the point's coordinates, one column per feature
+   * @param centers cluster centres
+   * @param maxDistance points farther than this from every centre get -1; infinity for none
+   */
+  public static Column label(Column[] features, double[][] centers, double maxDistance) {
+    if (centers.length == 0) {
+      throw new IllegalArgumentException("no centres to assign points to");
+    }
+    Column[] d2 = new Column[centers.length];
+    for (int c = 0; c < centers.length; c++) {
+      d2[c] = squaredDistance(features, centers[c]);
+    }
+    Column best = min(d2);
+    Column label = firstEqual(d2, best);
+    if (Double.isInfinite(maxDistance)) {
+      return label;
+    }
+    return when(best.leq(lit(maxDistance * maxDistance)), label).otherwise(lit(-1));
+  }
+
+  /** Squared distance of the point to the nearest centre. */
+  public static Column nearestSquaredDistance(Column[] features, double[][] centers) {
+    Column[] d2 = new Column[centers.length];
+    for (int c = 0; c < centers.length; c++) {
+      d2[c] = squaredDistance(features, centers[c]);
+    }
+    return min(d2);
+  }
+
+  static Column squaredDistance(Column[] features, double[] center) {
+    Column s = null;
+    for (int j = 0; j < features.length; j++) {
+      Column diff = features[j].minus(lit(center[j]));
+      Column sq = diff.multiply(diff);
+      s = s == null ? sq : s.plus(sq);
+    }
+    return s;
+  }
+
+  private static Column min(Column[] values) {
+    if (values.length == 1) {
+      return values[0];
+    }
+    if (values.length <= CHUNK) {
+      return least(values);
+    }
+    Column[] chunks = new Column[(values.length + CHUNK - 1) / CHUNK];
+    for (int k = 0; k < chunks.length; k++) {
+      int from = k * CHUNK;
+      int to = Math.min(values.length, from + CHUNK);
+      Column[] part = new Column[to - from];
+      System.arraycopy(values, from, part, 0, part.length);
+      chunks[k] = min(part);
+    }
+    return min(chunks);
+  }
+
+  /** Index of the first value equal to {@code best}: ties go to the lower index. */
+  private static Column firstEqual(Column[] values, Column best) {
+    if (values.length == 1) {
+      return lit(0);
+    }
+    Column label = when(values[0].equalTo(best), lit(0));
+    for (int c = 1; c < values.length - 1; c++) {
+      label = label.when(values[c].equalTo(best), lit(c));
+    }
+    return label.otherwise(lit(values.length - 1));
+  }
+}

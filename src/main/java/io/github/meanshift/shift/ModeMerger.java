@@ -1,0 +1,92 @@
+package io.github.meanshift.shift;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns the end positions of the seeds into cluster centres, as scikit-learn does: seeds are ranked
+ * by support (the weight of points within one bandwidth), ties broken by coordinates in descending
+ * lexicographic order; walking down the ranking, a seed becomes a centre unless it lies within one
+ * bandwidth of a centre already kept. The centres come out in ranking order, which is the order of
+ * the cluster labels.
+ */
+public final class ModeMerger {
+  private ModeMerger() {}
+
+  /** Centres and the support of each, in label order. */
+  public static final class Centers {
+    private final double[][] centers;
+    private final double[] support;
+
+    Centers(double[][] centers, double[] support) {
+      this.centers = centers;
+      this.support = support;
+    }
+
+    public double[][] centers() {
+      return centers;
+    }
+
+    public double[] support() {
+      return support;
+    }
+  }
+
+  /**
+   * Merges modes.
+   *
+   * @param modes end position of each seed
+   * @param support support of each seed; seeds with 0 found no points and are dropped
+   * @param bandwidth h: a mode within h of a stronger one is suppressed
+   * @throws IllegalArgumentException if no seed found any point
+   */
+  public static Centers merge(double[][] modes, double[] support, double bandwidth) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < modes.length; i++) {
+      if (support[i] > 0) {
+        order.add(i);
+      }
+    }
+    if (order.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no point was within bandwidth="
+              + bandwidth
+              + " of any seed; try another seeding or a larger bandwidth");
+    }
+    Comparator<Integer> bySupport = Comparator.comparingDouble(i -> support[i]);
+    Comparator<Integer> byCoords = (a, b) -> Arrays.compare(modes[a], modes[b]);
+    order.sort(bySupport.thenComparing(byCoords).reversed());
+    double h2 = bandwidth * bandwidth;
+    List<double[]> kept = new ArrayList<>();
+    List<Double> keptSupport = new ArrayList<>();
+    for (int i : order) {
+      boolean suppressed = false;
+      for (double[] c : kept) {
+        if (squaredDistance(c, modes[i]) <= h2) {
+          suppressed = true;
+          break;
+        }
+      }
+      if (!suppressed) {
+        kept.add(modes[i].clone());
+        keptSupport.add(support[i]);
+      }
+    }
+    double[] s = new double[kept.size()];
+    for (int k = 0; k < s.length; k++) {
+      s[k] = keptSupport.get(k);
+    }
+    return new Centers(kept.toArray(new double[0][]), s);
+  }
+
+  static double squaredDistance(double[] a, double[] b) {
+    double s = 0;
+    for (int j = 0; j < a.length; j++) {
+      double t = a[j] - b[j];
+      s += t * t;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,79 @@
+package io.github.meanshift.shift;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The points mean shift works on: a DataFrame with plain double feature columns {@code _ms_f0 …}
+ * and a weight column {@code _ms_w} (1 unless sample weights are given), plus a point id {@code
+ * _ms_pid}, with the statistics gathered when it was prepared. Other columns of the user's data may
+ * ride along; the hot paths select only the internal ones.
+ */
+public final class PointSet {
+  public static final String PID = "_ms_pid";
+  public static final String WEIGHT = "_ms_w";
+  private static final String FEATURE_PREFIX = "_ms_f";
+
+  private final Dataset<Row> data;
+  private final String[] featureNames;
+  private final PointStats stats;
+
+  public PointSet(Dataset<Row> data, String[] featureNames, PointStats stats) {
+    this.data = data;
+    this.featureNames = featureNames.clone();
+    this.stats = stats;
+  }
+
+  /** Internal name of feature {@code j}. */
+  public static String feature(int j) {
+    return FEATURE_PREFIX + j;
+  }
+
+  /** Internal feature columns {@code _ms_f0 … _ms_f(d-1)}. */
+  public static Column[] featureColumns(int dim) {
+    Column[] cols = new Column[dim];
+    for (int j = 0; j < dim; j++) {
+      cols[j] = col(feature(j));
+    }
+    return cols;
+  }
+
+  public Dataset<Row> data() {
+    return data;
+  }
+
+  /** Only the columns the algorithm reads: id, features, weight. */
+  public Dataset<Row> hot() {
+    Column[] cols = new Column[dim() + 2];
+    cols[0] = col(PID);
+    System.arraycopy(featureColumns(dim()), 0, cols, 1, dim());
+    cols[dim() + 1] = col(WEIGHT);
+    return data.select(cols);
+  }
+
+  public int dim() {
+    return featureNames.length;
+  }
+
+  /** The user's names of the features, in order. */
+  public String[] featureNames() {
+    return featureNames.clone();
+  }
+
+  public PointStats stats() {
+    return stats;
+  }
+
+  public long count() {
+    return stats.count();
+  }
+
+  @Override
+  public String toString() {
+    return "PointSet(" + stats.count() + " points, features " + Arrays.toString(featureNames) + ")";
+  }
+}

@@ -1,0 +1,111 @@
+package io.github.meanshift.shift;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * Count, total weight and per-feature range of a point set, gathered in one aggregation that also
+ * checks the values: every feature finite, every weight finite and non-negative.
+ */
+public final class PointStats {
+  private final long count;
+  private final double totalWeight;
+  private final double[] min;
+  private final double[] max;
+
+  PointStats(long count, double totalWeight, double[] min, double[] max) {
+    this.count = count;
+    this.totalWeight = totalWeight;
+    this.min = min;
+    this.max = max;
+  }
+
+  /**
+   * Computes the statistics of {@code data} (internal columns of {@link PointSet}) and rejects
+   * non-finite features, bad weights and empty input with an {@link IllegalArgumentException}
+   * naming the offending column by its user name.
+   */
+  public static PointStats compute(Dataset<Row> data, String[] featureNames, String weightName) {
+    int d = featureNames.length;
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(functions.count(lit(1)));
+    aggs.add(sum(col(PointSet.WEIGHT)));
+    aggs.add(sum(badValue(col(PointSet.WEIGHT)).or(col(PointSet.WEIGHT).lt(0)).cast("long")));
+    for (int j = 0; j < d; j++) {
+      Column f = col(PointSet.feature(j));
+      aggs.add(functions.min(f));
+      aggs.add(functions.max(f));
+      aggs.add(sum(badValue(f).cast("long")));
+    }
+    Row r = data.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
+    long n = r.getLong(0);
+    if (n == 0) {
+      throw new IllegalArgumentException("the input has no rows");
+    }
+    if (r.getLong(2) > 0) {
+      throw new IllegalArgumentException(
+          "weight column '"
+              + weightName
+              + "' has "
+              + r.getLong(2)
+              + " value(s) that are null, NaN, infinite or negative");
+    }
+    double[] lo = new double[d];
+    double[] hi = new double[d];
+    for (int j = 0; j < d; j++) {
+      long bad = r.getLong(3 + 3 * j + 2);
+      if (bad > 0) {
+        throw new IllegalArgumentException(
+            "feature column '"
+                + featureNames[j]
+                + "' has "
+                + bad
+                + " value(s) that are null, NaN or infinite");
+      }
+      lo[j] = r.getDouble(3 + 3 * j);
+      hi[j] = r.getDouble(3 + 3 * j + 1);
+    }
+    double total = r.getDouble(1);
+    if (!(total > 0)) {
+      throw new IllegalArgumentException(
+          "weight column '" + weightName + "' sums to zero: no point carries any weight");
+    }
+    return new PointStats(n, total, lo, hi);
+  }
+
+  private static Column badValue(Column c) {
+    return when(
+            c.isNull()
+                .or(isnan(c))
+                .or(c.equalTo(Double.POSITIVE_INFINITY))
+                .or(c.equalTo(Double.NEGATIVE_INFINITY)),
+            lit(true))
+        .otherwise(lit(false));
+  }
+
+  public long count() {
+    return count;
+  }
+
+  public double totalWeight() {
+    return totalWeight;
+  }
+
+  public double min(int j) {
+    return min[j];
+  }
+
+  public double max(int j) {
+    return max[j];
+  }
+}
