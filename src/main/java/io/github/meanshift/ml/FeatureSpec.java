@@ -1,8 +1,8 @@
 package io.github.meanshift.ml;
 
 import static org.apache.spark.ml.functions.vector_to_array;
-import static org.apache.spark.sql.functions.col;
 
+import io.github.meanshift.io.Columns;
 import java.util.Arrays;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
@@ -38,8 +38,12 @@ final class FeatureSpec {
     }
     String vc = params.getFeaturesCol();
     checkVectorColumn(data.schema(), vc);
-    Row first = data.select(col(vc)).where(col(vc).isNotNull()).first();
-    return new FeatureSpec(null, vc, ((Vector) first.get(0)).size());
+    java.util.List<Row> first =
+        data.select(Columns.named(vc)).where(Columns.named(vc).isNotNull()).takeAsList(1);
+    if (first.isEmpty()) {
+      throw new IllegalArgumentException("the input has no rows with a '" + vc + "' vector");
+    }
+    return new FeatureSpec(null, vc, ((Vector) first.get(0).get(0)).size());
   }
 
   /** A spec of known dimension (for a fitted model: no data needs to be read). */
@@ -129,10 +133,10 @@ final class FeatureSpec {
     Column[] c = new Column[dim];
     if (inputCols != null) {
       for (int j = 0; j < dim; j++) {
-        c[j] = col(inputCols[j]).cast("double");
+        c[j] = Columns.named(inputCols[j]).cast("double");
       }
     } else {
-      Column arr = vector_to_array(col(vectorCol), "float64");
+      Column arr = vector_to_array(Columns.named(vectorCol), "float64");
       for (int j = 0; j < dim; j++) {
         c[j] = arr.getItem(j);
       }

@@ -1,9 +1,9 @@
 package io.github.meanshift.ml;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
+import io.github.meanshift.io.Columns;
 import io.github.meanshift.shift.BandwidthEstimator;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.ModeMerger;
@@ -260,7 +260,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
       cols.add(features[j].as(PointSet.feature(j)));
     }
     String wc = getWeightCol();
-    cols.add((wc == null ? lit(1.0) : col(wc).cast("double")).as(PointSet.WEIGHT));
+    cols.add((wc == null ? lit(1.0) : Columns.named(wc).cast("double")).as(PointSet.WEIGHT));
     Dataset<Row> hot = dataset.select(cols.toArray(new Column[0]));
     Dataset<Row> stored = work.materialize(hot, "points");
     PointStats stats = PointStats.compute(stored, spec.names(), wc);
