@@ -19,7 +19,7 @@ needs_build() {
 
 if needs_build; then
   echo "submit.sh: building the jar (first use or sources changed)..." >&2
-  (cd "$here" && mvn -q -B -DskipTests package) >&2
+  (cd "$here" && mvn -q -B -Dstyle.color=never -DskipTests package) >&2
 fi
 
 launch_out="$(mktemp)"

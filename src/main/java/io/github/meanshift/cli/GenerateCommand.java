@@ -22,8 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code generate}: writes a synthetic data set with known clusters (columns id, x0…, truth) as
- * one CSV file or a Parquet directory. The defaults make the seed notebook's data: 6 blobs of 250
+ * {@code generate}: writes a synthetic data set with known clusters (columns id, x0…, truth) as one
+ * CSV file or a Parquet directory. The defaults make the seed notebook's data: 6 blobs of 250
  * points in 2-D, centres uniform in [-35, 35]², variance 5.
  */
 @Command(
@@ -40,20 +40,28 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Shape (default: ${DEFAULT-VALUE}).")
   String dataset;
 
-  @Option(names = "--clusters", defaultValue = "6", description = "Blobs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--clusters",
+      defaultValue = "6",
+      description = "Blobs (default: ${DEFAULT-VALUE}).")
   int clusters;
 
   @Option(
       names = "--points-per-cluster",
+      paramLabel = "N",
       defaultValue = "250",
       description = "Points per cluster (default: ${DEFAULT-VALUE}).")
   long perCluster;
 
-  @Option(names = "--dim", defaultValue = "2", description = "Dimension of blobs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dim",
+      defaultValue = "2",
+      description = "Dimension of blobs (default: ${DEFAULT-VALUE}).")
   int dim;
 
   @Option(
       names = "--box",
+      paramLabel = "B",
       defaultValue = "35",
       description = "Blob centres uniform in [-box, box]^dim (default: ${DEFAULT-VALUE}).")
   double box;
@@ -61,10 +69,14 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--noise",
       paramLabel = "STD",
-      description = "Noise standard deviation (default: sqrt(5) for blobs, 0.08 for moons, 0.4 for ring).")
+      description =
+          "Noise standard deviation (default: sqrt(5) for blobs, 0.08 for moons, 0.4 for ring).")
   Double noise;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
@@ -78,6 +90,7 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--overwrite",
       arity = "0..1",
       fallbackValue = "true",
+      paramLabel = "true|false",
       description = "Replace --output if it exists.")
   boolean overwrite;
 
@@ -101,7 +114,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
     try (Sessions.Handle session = Sessions.start("generate", sparkOptions);
         OutputDir dir =
-            OutputDir.create(output, overwrite, session.spark.sparkContext().hadoopConfiguration())) {
+            OutputDir.create(
+                output, overwrite, session.spark.sparkContext().hadoopConfiguration())) {
       Dataset<Row> frame = frame(session.spark, data);
       int files = data.size() <= 2_000_000 ? 1 : session.spark.sparkContext().defaultParallelism();
       if (csv) {
@@ -110,10 +124,15 @@ final class GenerateCommand implements Callable<Integer> {
         moveSinglePart(dir.fileSystem(), tmp, dir.result());
         dir.commit();
       } else {
-        frame.repartition(files).write().parquet(dir.result().toString());
+        frame.repartition(files).write().mode("overwrite").parquet(dir.result().toString());
         dir.commit();
       }
-      LOG.info("wrote {} points ({} {}) to {}", data.size(), kind.name().toLowerCase(Locale.ROOT), data.dim() + "-D", dir.target());
+      LOG.info(
+          "wrote {} points ({} {}) to {}",
+          data.size(),
+          kind.name().toLowerCase(Locale.ROOT),
+          data.dim() + "-D",
+          dir.target());
       return 0;
     }
   }

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A job file: the options of one run, one {@code key = value} a line ({@code #} starts a
- * comment), with {@code command = NAME} naming the command. Keys are option names without the
- * leading dashes; a key may repeat for repeatable options ({@code conf}). The file becomes
- * arguments placed before the command line's, so command-line options override it.
+ * A job file: the options of one run, one {@code key = value} a line ({@code #} starts a comment),
+ * with {@code command = NAME} naming the command. Keys are option names without the leading dashes;
+ * a key may repeat for repeatable options ({@code conf}). The file becomes arguments placed before
+ * the command line's, so command-line options override it.
  */
 final class JobFile {
   private static final Pattern LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9-]*)\\s*=\\s*(.*)$");
@@ -49,7 +49,13 @@ final class JobFile {
       Matcher m = LINE.matcher(line);
       if (!m.matches()) {
         throw new UsageException(
-            "job file " + file + " line " + (i + 1) + ": expected 'key = value', got '" + line + "'");
+            "job file "
+                + file
+                + " line "
+                + (i + 1)
+                + ": expected 'key = value', got '"
+                + line
+                + "'");
       }
       String key = m.group(1);
       String value = m.group(2).strip();

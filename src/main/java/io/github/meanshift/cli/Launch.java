@@ -14,10 +14,10 @@ import picocli.CommandLine.ParseResult;
 /**
  * The launcher behind {@code submit.sh}: resolves the job file and the Spark options, and prints
  * the command to run, NUL-separated, preceded by {@code run} or {@code print} (for --dry-run).
- * Local masters run the job in an embedded Spark ({@code java -cp}); any other master goes
- * through {@code $SPARK_HOME/bin/spark-submit} with the thin jar, its non-Spark dependencies and
- * conf/spark-defaults.conf, plus the RAPIDS jar and conf/gpu.conf with --gpu. Arguments are
- * passed as an array and never evaluated by a shell.
+ * Local masters run the job in an embedded Spark ({@code java -cp}); any other master goes through
+ * {@code $SPARK_HOME/bin/spark-submit} with the thin jar, its non-Spark dependencies and
+ * conf/spark-defaults.conf, plus the RAPIDS jar and conf/gpu.conf with --gpu. Arguments are passed
+ * as an array and never evaluated by a shell.
  *
  * <p>Usage: {@code Launch PROJECT_DIR [submit.sh arguments]}.
  */
@@ -57,8 +57,12 @@ public final class Launch {
     List<String> cmd;
     try {
       cmd = command(home, args, System.getenv());
-    } catch (UsageException | CommandLine.ParameterException e) {
+    } catch (UsageException e) {
       System.err.println("error: " + e.getMessage());
+      System.exit(Main.EXIT_USAGE);
+      return;
+    } catch (CommandLine.ParameterException e) {
+      System.err.println("error: " + e.getMessage() + " (see --help)");
       System.exit(Main.EXIT_USAGE);
       return;
     }
@@ -100,7 +104,8 @@ public final class Launch {
       cmd.add("-D" + Sessions.HOME_PROPERTY + "=" + home);
       cmd.add("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties"));
       cmd.add("-cp");
-      String cp = jar + java.io.File.pathSeparator + read(home.resolve("target/classpath-local.txt"));
+      String cp =
+          jar + java.io.File.pathSeparator + read(home.resolve("target/classpath-local.txt"));
       if (opts != null && opts.gpu) {
         cp += java.io.File.pathSeparator + rapidsJar(env);
       }
@@ -112,7 +117,9 @@ public final class Launch {
     String sparkHome = env.get("SPARK_HOME");
     if (sparkHome == null || sparkHome.isBlank()) {
       throw new UsageException(
-          "--master " + master + " runs through spark-submit: set SPARK_HOME to a Spark 3.5 installation");
+          "--master "
+              + master
+              + " runs through spark-submit: set SPARK_HOME to a Spark 3.5 installation");
     }
     cmd.add(Path.of(sparkHome, "bin", "spark-submit").toString());
     cmd.add("--master");
@@ -126,7 +133,8 @@ public final class Launch {
     cmd.add("--driver-java-options");
     cmd.add("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties"));
     List<String> jars = new ArrayList<>();
-    for (String j : read(home.resolve("target/classpath-runtime.txt")).split(java.io.File.pathSeparator)) {
+    for (String j :
+        read(home.resolve("target/classpath-runtime.txt")).split(java.io.File.pathSeparator)) {
       if (!j.isBlank()) {
         jars.add(j);
       }

@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Entry point: {@code submit.sh COMMAND [options]} or {@code submit.sh --job FILE [options]}.
- * Exit status 0 when done, 2 on bad usage or input (one {@code error: ...} line on stderr), 1 on
- * any other failure.
+ * Entry point: {@code submit.sh COMMAND [options]} or {@code submit.sh --job FILE [options]}. Exit
+ * status 0 when done, 2 on bad usage or input (one {@code error: ...} line on stderr), 1 on any
+ * other failure.
  */
 @Command(
     name = "submit.sh",
@@ -57,15 +57,7 @@ public final class Main implements Runnable {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(
         (ex, args) -> {
-          ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-          ex.getCommandLine()
-              .getErr()
-              .println(
-                  "try: submit.sh "
-                      + (ex.getCommandLine().getParent() == null
-                          ? ""
-                          : ex.getCommandLine().getCommandName() + " ")
-                      + "--help");
+          ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see --help)");
           return EXIT_USAGE;
         });
     cli.setExecutionExceptionHandler(

@@ -78,7 +78,10 @@ public final class InputData {
           "cannot read " + format + " input " + spec.path + ": " + firstLine(e), e);
     }
     if (df.columns().length == 0) {
-      throw new IllegalArgumentException("input " + spec.path + " has no columns (empty file?)");
+      throw new IllegalArgumentException("input " + spec.path + " is empty (no columns)");
+    }
+    if (df.isEmpty()) {
+      throw new IllegalArgumentException("input " + spec.path + " has no rows");
     }
     checkDistinctNames(df.schema(), spec.path);
     String idCol = spec.idCol;

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -46,6 +47,9 @@ public final class OutputDir implements AutoCloseable {
     try {
       Path target = new Path(output);
       FileSystem fs = target.getFileSystem(conf);
+      if (fs instanceof LocalFileSystem) {
+        fs = ((LocalFileSystem) fs).getRawFileSystem(); // no .crc files beside the results
+      }
       target = fs.makeQualified(target);
       checkTarget(fs, target, overwrite);
       Path parent = target.getParent();

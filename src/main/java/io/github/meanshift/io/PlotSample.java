@@ -19,8 +19,8 @@ public final class PlotSample {
   }
 
   /**
-   * Samples at most {@link #MAX_POINTS} rows of {@code data} and collects their features and
-   * each of the {@code labelCols} (several clusterings of the same rows can be sampled at once).
+   * Samples at most {@link #MAX_POINTS} rows of {@code data} and collects their features and each
+   * of the {@code labelCols} (several clusterings of the same rows can be sampled at once).
    */
   public static PlotSample collect(
       Dataset<Row> data, String[] features, long rows, long seed, String... labelCols) {
