@@ -1,10 +1,12 @@
 package io.github.meanshift.ml;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 import io.github.meanshift.io.Columns;
 import io.github.meanshift.shift.BandwidthEstimator;
+import io.github.meanshift.shift.BlurringMeanShift;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.ModeMerger;
 import io.github.meanshift.shift.PointSet;
@@ -25,6 +27,8 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,6 +169,11 @@ public class MeanShift extends Estimator<MeanShiftModel>
     return this;
   }
 
+  public MeanShift setMaxBroadcastBytes(long value) {
+    set(maxBroadcastBytes(), value);
+    return this;
+  }
+
   public MeanShift setCheckpointDir(String value) {
     set(checkpointDir(), value);
     return this;
@@ -176,85 +185,192 @@ public class MeanShift extends Estimator<MeanShiftModel>
     Timer timer = new Timer();
     FeatureSpec spec = timer.time("schema", () -> FeatureSpec.of(this, dataset));
     Kernel kern = Kernel.fromName(getKernel());
+    boolean blurring = getAlgorithm().equals("blurring");
     LOG.info("mean shift: {}", describeParams(spec));
-    try (WorkDir work = WorkDir.open(dataset.sparkSession(), getCheckpointDir())) {
-      PointSet points = timer.time("prepare", () -> prepare(dataset, spec, work));
+    WorkDir work = WorkDir.open(dataset.sparkSession(), getCheckpointDir());
+    boolean keepWork = false;
+    try {
+      PointSet points = timer.time("prepare", () -> prepare(dataset, spec, work, blurring));
       LOG.info(
           "{} points, {} features, checkpointed to {}", points.count(), spec.dim(), work.where());
       boolean estimated = !isDefined(bandwidth());
       double h =
-          estimated
-              ? timer.time(
-                  "bandwidth",
-                  () ->
-                      BandwidthEstimator.estimate(
-                          points, getQuantile(), getBandwidthSampleSize(), getSeed()))
-              : getBandwidth();
-      if (estimated) {
-        if (!(h > 0)) {
-          throw new IllegalArgumentException(
-              "the estimated bandwidth is 0 (more than a quantile "
-                  + getQuantile()
-                  + " of the points are duplicates); set a bandwidth or a larger quantile");
-        }
-        LOG.info(
-            "bandwidth estimated: {} (quantile {}, sample of at most {} points)",
-            fmt(h),
-            getQuantile(),
-            getBandwidthSampleSize());
-      }
-      double[][] seedPositions = timer.time("seeding", () -> seeds(points, h));
-      LOG.info("{} seeds ({})", seedPositions.length, seedingName());
+          estimated ? timer.time("bandwidth", () -> estimateBandwidth(points)) : getBandwidth();
       MeanShiftSummary.Builder sb = new MeanShiftSummary.Builder();
-      ModeMerger.Centers merged;
-      try (ShiftEngine engine = new SqlShiftEngine(points, kern, h, getMaxPairsPerTask())) {
-        LOG.info("engine {}: neighbours exact (every point meets every seed)", engine.name());
-        sb.engine = engine.name();
-        StandardMeanShift.Result run =
-            timer.time(
-                "shift",
-                () ->
-                    StandardMeanShift.run(
-                        engine, seedPositions, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
-        sb.iterations = run.iterations();
-        sb.converged = run.allConverged();
-        merged = timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
+      MeanShiftModel model;
+      if (blurring) {
+        model = fitBlurring(dataset, points, kern, h, timer, sb);
+        keepWork = true; // the summary's predictions read the checkpoint
+      } else {
+        model = fitStandard(dataset, points, kern, h, timer, sb);
       }
-      LOG.info("{} clusters after merging", merged.centers().length);
-      MeanShiftModel model =
-          copyValues(new MeanShiftModel(uid, merged.centers()), ParamMap.empty());
-      model.set(model.bandwidth(), h);
-      model.setParent(this);
-      long[] sizes =
-          timer.time(
-              "label",
-              () ->
-                  clusterSizes(
-                      points, model.predictColumn(PointSet.featureColumns(spec.dim())), merged));
-      sb.predictions = model.transform(dataset);
       sb.predictionCol = getPredictionCol();
       sb.featureNames = spec.names();
-      sb.centers = merged.centers();
-      sb.clusterSizes = java.util.Arrays.copyOf(sizes, merged.centers().length);
-      sb.orphans = sizes[merged.centers().length];
       sb.numPoints = points.count();
       sb.bandwidth = h;
       sb.bandwidthEstimated = estimated;
       sb.algorithm = getAlgorithm();
       sb.kernel = kern.paramName();
-      sb.neighbors = "exact";
-      sb.numSeeds = seedPositions.length;
       sb.phaseSeconds = timer.phases();
       model.setSummary(sb.build());
-      LOG.info("fit done in {} s ({})", fmt(timer.total()), timer);
+      LOG.info(
+          "{} clusters; fit done in {} s ({})", model.numClusters(), fmt(timer.total()), timer);
       return model;
+    } finally {
+      if (!keepWork) {
+        work.close();
+      }
     }
   }
 
+  private double estimateBandwidth(PointSet points) {
+    double h =
+        BandwidthEstimator.estimate(points, getQuantile(), getBandwidthSampleSize(), getSeed());
+    if (!(h > 0)) {
+      throw new IllegalArgumentException(
+          "the estimated bandwidth is 0 (more than a quantile "
+              + getQuantile()
+              + " of the points are duplicates); set a bandwidth or a larger quantile");
+    }
+    LOG.info(
+        "bandwidth estimated: {} (quantile {}, sample of at most {} points)",
+        fmt(h),
+        getQuantile(),
+        getBandwidthSampleSize());
+    return h;
+  }
+
+  /** The engine that runs the passes over {@code points}. */
+  private ShiftEngine engine(PointSet points, Kernel kern, double h) {
+    return new SqlShiftEngine(points, kern, h, getMaxPairsPerTask());
+  }
+
+  private MeanShiftModel newModel(double[][] centers, double h) {
+    MeanShiftModel model = copyValues(new MeanShiftModel(uid, centers), ParamMap.empty());
+    model.set(model.bandwidth(), h);
+    model.setParent(this);
+    return model;
+  }
+
+  private MeanShiftModel fitStandard(
+      Dataset<?> dataset,
+      PointSet points,
+      Kernel kern,
+      double h,
+      Timer timer,
+      MeanShiftSummary.Builder sb) {
+    double[][] seedPositions = timer.time("seeding", () -> seeds(points, h));
+    LOG.info("{} seeds ({})", seedPositions.length, seedingName());
+    ModeMerger.Centers merged;
+    try (ShiftEngine engine = engine(points, kern, h)) {
+      LOG.info("engine {}: neighbours exact (every point meets every seed)", engine.name());
+      sb.engine = engine.name();
+      StandardMeanShift.Result run =
+          timer.time(
+              "shift",
+              () ->
+                  StandardMeanShift.run(
+                      engine, seedPositions, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
+      sb.iterations = run.iterations();
+      sb.converged = run.allConverged();
+      merged = timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
+    }
+    MeanShiftModel model = newModel(merged.centers(), h);
+    long[] sizes =
+        timer.time(
+            "label",
+            () ->
+                clusterSizes(
+                    points.hot(),
+                    model.predictColumn(PointSet.featureColumns(points.dim())),
+                    merged.centers().length));
+    sb.predictions = model.transform(dataset);
+    sb.centers = merged.centers();
+    sb.clusterSizes = java.util.Arrays.copyOf(sizes, merged.centers().length);
+    sb.orphans = sizes[merged.centers().length];
+    sb.neighbors = "exact";
+    sb.numSeeds = seedPositions.length;
+    return model;
+  }
+
+  private MeanShiftModel fitBlurring(
+      Dataset<?> dataset,
+      PointSet points,
+      Kernel kern,
+      double h,
+      Timer timer,
+      MeanShiftSummary.Builder sb) {
+    long bytes = points.count() * points.dim() * 8L;
+    if (bytes > getMaxBroadcastBytes()) {
+      throw new IllegalArgumentException(
+          "blurring mean shift broadcasts the whole point set ("
+              + points.count()
+              + " points x "
+              + points.dim()
+              + " features = "
+              + bytes
+              + " bytes), more than maxBroadcastBytes = "
+              + getMaxBroadcastBytes()
+              + "; use the standard algorithm or raise the budget");
+    }
+    LocalPoints local = timer.time("collect", () -> LocalPoints.collect(points));
+    SparkSession spark = dataset.sparkSession();
+    String[] names = points.featureNames();
+    String[] engineName = new String[1];
+    BlurringMeanShift.Result run =
+        timer.time(
+            "shift",
+            () ->
+                BlurringMeanShift.run(
+                    (pos, w) -> {
+                      ShiftEngine e = engine(LocalPoints.pointSet(spark, pos, w, names), kern, h);
+                      engineName[0] = e.name();
+                      return e;
+                    },
+                    local.x,
+                    local.w,
+                    h,
+                    getTol(),
+                    getMaxIter(),
+                    s -> LOG.info("{}", s)));
+    LOG.info(
+        "blurring stopped ({}) after {} iterations: {} clusters",
+        run.stop().name().toLowerCase(Locale.ROOT),
+        run.iterations().size(),
+        run.centers().length);
+    MeanShiftModel model = newModel(run.centers(), h);
+    Dataset<Row> labels = timer.time("label", () -> local.labels(spark, run.labels()));
+    long[] sizes = new long[run.centers().length];
+    for (int l : run.labels()) {
+      sizes[l]++;
+    }
+    String[] original = dataset.columns();
+    Column[] out = new Column[original.length + 1];
+    for (int i = 0; i < original.length; i++) {
+      out[i] = Columns.named(original[i]);
+    }
+    out[original.length] = col(LocalPoints.LABEL).as(getPredictionCol());
+    sb.predictions = points.data().join(functions.broadcast(labels), PointSet.PID).select(out);
+    sb.centers = run.centers();
+    sb.clusterSizes = sizes;
+    sb.orphans = 0;
+    sb.iterations = run.iterations();
+    sb.converged = run.stop() != BlurringMeanShift.Stop.MAX_ITER;
+    sb.engine = engineName[0];
+    sb.neighbors = "exact";
+    sb.numSeeds = points.count();
+    return model;
+  }
+
   /** Reads the features once into the internal columns, checkpoints them, and checks them. */
-  private PointSet prepare(Dataset<?> dataset, FeatureSpec spec, WorkDir work) {
+  private PointSet prepare(Dataset<?> dataset, FeatureSpec spec, WorkDir work, boolean carry) {
     Column[] features = spec.columns();
     List<Column> cols = new ArrayList<>();
+    if (carry) {
+      for (String c : dataset.columns()) {
+        cols.add(Columns.named(c));
+      }
+    }
     cols.add(monotonically_increasing_id().as(PointSet.PID));
     for (int j = 0; j < features.length; j++) {
       cols.add(features[j].as(PointSet.feature(j)));
@@ -294,9 +410,9 @@ public class MeanShift extends Estimator<MeanShiftModel>
   }
 
   /** Points per cluster, and the orphans (-1) as the last element. */
-  private static long[] clusterSizes(PointSet points, Column label, ModeMerger.Centers centers) {
-    long[] sizes = new long[centers.centers().length + 1];
-    for (Row r : points.hot().groupBy(label.as("_ms_label")).count().collectAsList()) {
+  private static long[] clusterSizes(Dataset<Row> points, Column label, int clusters) {
+    long[] sizes = new long[clusters + 1];
+    for (Row r : points.groupBy(label.as("_ms_label")).count().collectAsList()) {
       int k = r.getInt(0);
       sizes[k < 0 ? sizes.length - 1 : k] = r.getLong(1);
     }

@@ -43,6 +43,7 @@ final class MeanShiftParamDefs implements java.io.Serializable {
   final LongParam seed;
   final LongParam maxPairsPerTask;
   final Param<String> checkpointDir;
+  final LongParam maxBroadcastBytes;
 
   MeanShiftParamDefs(Params owner) {
     inputCols =
@@ -150,6 +151,13 @@ final class MeanShiftParamDefs implements java.io.Serializable {
             "Most point-seed pairs one task may materialise; seeds are batched to respect it."
                 + " Default: 20000000.",
             ParamValidators.gtEq(1));
+    maxBroadcastBytes =
+        new LongParam(
+            owner,
+            "maxBroadcastBytes",
+            "Largest point set (n·d·8 bytes) blurring mean shift broadcasts each iteration."
+                + " Default: 268435456.",
+            ParamValidators.gtEq(1));
     checkpointDir =
         new Param<>(
             owner,
@@ -176,5 +184,6 @@ final class MeanShiftParamDefs implements java.io.Serializable {
     owner.setDefault(tol, 1e-3);
     owner.setDefault(seed, 0L);
     owner.setDefault(maxPairsPerTask, 20_000_000L);
+    owner.setDefault(maxBroadcastBytes, 256L << 20);
   }
 }

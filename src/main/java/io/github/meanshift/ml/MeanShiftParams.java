@@ -94,6 +94,10 @@ public interface MeanShiftParams extends Params {
     return defs().maxPairsPerTask;
   }
 
+  default LongParam maxBroadcastBytes() {
+    return defs().maxBroadcastBytes;
+  }
+
   default Param<String> checkpointDir() {
     return defs().checkpointDir;
   }
@@ -173,6 +177,10 @@ public interface MeanShiftParams extends Params {
 
   default long getMaxPairsPerTask() {
     return (Long) getOrDefault(maxPairsPerTask());
+  }
+
+  default long getMaxBroadcastBytes() {
+    return (Long) getOrDefault(maxBroadcastBytes());
   }
 
   default String getCheckpointDir() {

@@ -83,6 +83,24 @@ public final class PointStats {
     return new PointStats(n, total, lo, hi);
   }
 
+  /** Statistics of points held on the driver (rows of {@code x}, weights {@code w}). */
+  public static PointStats of(double[][] x, double[] w) {
+    int d = x.length == 0 ? 0 : x[0].length;
+    double[] lo = new double[d];
+    double[] hi = new double[d];
+    java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+    double total = 0;
+    for (int i = 0; i < x.length; i++) {
+      total += w[i];
+      for (int j = 0; j < d; j++) {
+        lo[j] = Math.min(lo[j], x[i][j]);
+        hi[j] = Math.max(hi[j], x[i][j]);
+      }
+    }
+    return new PointStats(x.length, total, lo, hi);
+  }
+
   private static Column badValue(Column c) {
     return when(
             c.isNull()

@@ -1,0 +1,82 @@
+package io.github.meanshift.ml;
+
+import io.github.meanshift.shift.PointSet;
+import io.github.meanshift.shift.PointStats;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A point set collected to the driver (blurring mean shift keeps the moving points there, one array
+ * per iteration), and the way back: a Spark point set of the current positions, and a table of
+ * labels by point id.
+ */
+final class LocalPoints {
+  static final String LABEL = "_ms_label";
+
+  final long[] pid;
+  final double[][] x;
+  final double[] w;
+
+  private LocalPoints(long[] pid, double[][] x, double[] w) {
+    this.pid = pid;
+    this.x = x;
+    this.w = w;
+  }
+
+  static LocalPoints collect(PointSet points) {
+    int d = points.dim();
+    List<Row> rows = points.hot().collectAsList();
+    long[] pid = new long[rows.size()];
+    double[][] x = new double[rows.size()][d];
+    double[] w = new double[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      pid[i] = r.getLong(0);
+      for (int j = 0; j < d; j++) {
+        x[i][j] = r.getDouble(1 + j);
+      }
+      w[i] = r.getDouble(1 + d);
+    }
+    return new LocalPoints(pid, x, w);
+  }
+
+  /** A Spark point set of positions {@code x} (ids are the row indices). */
+  static PointSet pointSet(SparkSession spark, double[][] x, double[] w, String[] names) {
+    int d = names.length;
+    StructType schema = new StructType().add(PointSet.PID, DataTypes.LongType, false);
+    for (int j = 0; j < d; j++) {
+      schema = schema.add(PointSet.feature(j), DataTypes.DoubleType, false);
+    }
+    schema = schema.add(PointSet.WEIGHT, DataTypes.DoubleType, false);
+    List<Row> rows = new ArrayList<>(x.length);
+    for (int i = 0; i < x.length; i++) {
+      Object[] v = new Object[d + 2];
+      v[0] = (long) i;
+      for (int j = 0; j < d; j++) {
+        v[1 + j] = x[i][j];
+      }
+      v[1 + d] = w[i];
+      rows.add(RowFactory.create(v));
+    }
+    return new PointSet(spark.createDataFrame(rows, schema), names, PointStats.of(x, w));
+  }
+
+  /** Table (point id, label) for the labels of the collected points. */
+  Dataset<Row> labels(SparkSession spark, int[] labels) {
+    List<Row> rows = new ArrayList<>(pid.length);
+    for (int i = 0; i < pid.length; i++) {
+      rows.add(RowFactory.create(pid[i], labels[i]));
+    }
+    StructType schema =
+        new StructType()
+            .add(PointSet.PID, DataTypes.LongType, false)
+            .add(LABEL, DataTypes.IntegerType, false);
+    return spark.createDataFrame(rows, schema);
+  }
+}
