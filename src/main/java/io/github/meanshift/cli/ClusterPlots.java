@@ -1,5 +1,6 @@
 package io.github.meanshift.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meanshift.io.ClusterPlot;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
@@ -17,25 +18,45 @@ final class ClusterPlots {
   private ClusterPlots() {}
 
   /** {@code clusters.png}: a sample of the points coloured by cluster, centres marked. */
-  static void writeClusters(OutputDir dir, InputData data, Fitted f, String command)
+  static void writeClusters(
+      OutputDir dir, InputData data, Fitted f, String command, ObjectNode metrics)
       throws IOException {
     long n = Arrays.stream(f.sizes).sum() + f.orphans;
     PlotSample sample = PlotSample.collect(f.predictions, data.features(), n, 7L, f.predictionCol);
     Projection projection = Projection.fit(sample.points());
-    write(dir, "clusters.png", List.of(panel(command, data, f, sample, 0, projection, n)));
+    write(dir, "clusters.png", List.of(panel(command, data, f, sample, 0, projection, n, metrics)));
   }
 
-  /** One panel: the sample coloured by its {@code l}-th label column. */
+  /** One panel: the sample coloured by its {@code l}-th label column, with the metrics known. */
   static Panel panel(
-      String title, InputData data, Fitted f, PlotSample sample, int l, Projection p, long n) {
+      String title,
+      InputData data,
+      Fitted f,
+      PlotSample sample,
+      int l,
+      Projection p,
+      long n,
+      ObjectNode metrics) {
+    StringBuilder scores = new StringBuilder();
+    metrics
+        .fields()
+        .forEachRemaining(
+            e ->
+                scores.append(
+                    String.format(
+                        Locale.ROOT,
+                        ", %s %.3f",
+                        e.getKey().toUpperCase(Locale.ROOT),
+                        e.getValue().asDouble())));
     String subtitle =
         String.format(
             Locale.ROOT,
-            "%d clusters, %d points%s%s",
+            "%d clusters, %d points%s%s%s",
             f.centers.length,
             n,
             sample.points().length < n ? " (" + sample.points().length + " drawn)" : "",
-            f.orphans > 0 ? ", " + f.orphans + " orphans (grey)" : "");
+            f.orphans > 0 ? ", " + f.orphans + " orphans (grey)" : "",
+            scores);
     return Panel.of(
             title + " — " + data.path(),
             p.xLabel(data.features()),

@@ -31,4 +31,7 @@ final class Fitted {
 
   /** The fitted model, for --save-model. */
   MLWritable model;
+
+  /** Algorithm-specific results for the report (e.g. k-means training cost). */
+  ObjectNode details = io.github.meanshift.io.ResultFiles.newObject();
 }

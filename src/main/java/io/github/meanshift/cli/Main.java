@@ -19,7 +19,12 @@ import picocli.CommandLine.Model.OptionSpec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Mean-shift clustering on Apache Spark.",
-    subcommands = {MeanShiftCommand.class, GenerateCommand.class})
+    subcommands = {
+      MeanShiftCommand.class,
+      KMeansCommand.class,
+      CompareCommand.class,
+      GenerateCommand.class
+    })
 public final class Main implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILURE = 1;

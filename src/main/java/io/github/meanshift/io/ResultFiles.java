@@ -29,14 +29,23 @@ public final class ResultFiles {
   /** Writes {@code labels/}: the id and prediction columns, as Parquet or CSV with a header. */
   public static void writeLabels(
       OutputDir dir, Dataset<Row> predictions, String idCol, String predictionCol, String format) {
-    Dataset<Row> labels =
+    writeTable(
+        dir,
+        "labels",
         predictions.select(
-            Columns.named(idCol), Columns.named(predictionCol).cast("int").as("prediction"));
-    String path = dir.result("labels").toString();
+            Columns.named(idCol), Columns.named(predictionCol).cast("int").as("prediction")),
+        format);
+  }
+
+  /**
+   * Writes {@code table} as {@code name/} in the result directory, Parquet or CSV with a header.
+   */
+  public static void writeTable(OutputDir dir, String name, Dataset<Row> table, String format) {
+    String path = dir.result(name).toString();
     if (format.equals("csv")) {
-      labels.write().option("header", "true").csv(path);
+      table.write().option("header", "true").csv(path);
     } else {
-      labels.write().parquet(path);
+      table.write().parquet(path);
     }
   }
 
@@ -46,6 +55,13 @@ public final class ResultFiles {
    */
   public static void writeCenters(
       OutputDir dir, String[] featureNames, double[][] centers, long[] sizes) throws IOException {
+    writeCenters(dir, "centers.csv", featureNames, centers, sizes);
+  }
+
+  /** Like {@link #writeCenters(OutputDir, String[], double[][], long[])}, to file {@code name}. */
+  public static void writeCenters(
+      OutputDir dir, String name, String[] featureNames, double[][] centers, long[] sizes)
+      throws IOException {
     Integer[] order = new Integer[centers.length];
     for (int k = 0; k < order.length; k++) {
       order[k] = k;
@@ -53,7 +69,7 @@ public final class ResultFiles {
     Arrays.sort(
         order,
         Comparator.<Integer>comparingLong(k -> -sizes[k]).thenComparingInt(Integer::intValue));
-    try (OutputStream os = dir.create("centers.csv");
+    try (OutputStream os = dir.create(name);
         PrintWriter w = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
       StringBuilder header = new StringBuilder("cluster");
       for (String f : featureNames) {

@@ -1,0 +1,30 @@
+package io.github.meanshift.cli;
+
+import io.github.meanshift.io.InputData;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code kmeans}: cluster the input with MLlib's KMeans, with the same outputs as meanshift. */
+@Command(
+    name = "kmeans",
+    mixinStandardHelpOptions = true,
+    description = "Cluster the input with k-means (MLlib KMeans).")
+final class KMeansCommand extends ClusteringCommand {
+  @Mixin KMeansOptions kmeans;
+
+  @Override
+  String commandName() {
+    return "kmeans";
+  }
+
+  @Override
+  void validateOptions() {
+    kmeans.validate(true);
+  }
+
+  @Override
+  Fitted fit(SparkSession spark, InputData data, String workDir) {
+    return kmeans.fit(data.frame(), data, kmeans.k, "prediction");
+  }
+}

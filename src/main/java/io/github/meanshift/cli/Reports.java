@@ -1,0 +1,107 @@
+package io.github.meanshift.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meanshift.io.Columns;
+import io.github.meanshift.io.InputData;
+import io.github.meanshift.io.ResultFiles;
+import io.github.meanshift.ml.ClusteringMetrics;
+import java.util.Arrays;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** The parts of report.json, shared by the clustering commands and compare. */
+final class Reports {
+  private Reports() {}
+
+  /** command, input, output, n_points, n_features, features and the role columns. */
+  static ObjectNode header(String command, InputData data, String output, long points) {
+    ObjectNode r = ResultFiles.newObject();
+    r.put("command", command);
+    r.put("input", data.path());
+    r.put("output", output);
+    r.put("n_points", points);
+    r.put("n_features", data.features().length);
+    ArrayNode feats = r.putArray("features");
+    Arrays.stream(data.features()).forEach(feats::add);
+    r.put("id_col", data.idCol());
+    if (data.labelCol() != null) {
+      r.put("label_col", data.labelCol());
+    }
+    if (data.weightCol() != null) {
+      r.put("weight_col", data.weightCol());
+    }
+    return r;
+  }
+
+  /** Writes a clustering's fields (parameters, centres, sizes, timings, metrics) into {@code r}. */
+  static void putClustering(ObjectNode r, Fitted f, ObjectNode metrics) {
+    r.set("parameters", f.parameters);
+    r.put("n_clusters", f.centers.length);
+    r.put("n_iter", f.numIter);
+    r.put("converged", f.converged);
+    ArrayNode centers = r.putArray("centers");
+    for (double[] c : f.centers) {
+      ArrayNode row = centers.addArray();
+      Arrays.stream(c).forEach(row::add);
+    }
+    ArrayNode sizes = r.putArray("cluster_sizes");
+    Arrays.stream(f.sizes).forEach(sizes::add);
+    r.put("orphans", f.orphans);
+    ObjectNode seconds = r.putObject("seconds");
+    seconds.put("fit", f.fitSeconds);
+    ArrayNode per = seconds.putArray("per_iteration");
+    f.iterations.forEach(it -> per.add(it.get("seconds").asDouble()));
+    seconds.set("phases", f.phases);
+    if (!f.iterations.isEmpty()) {
+      ArrayNode its = r.putArray("iterations");
+      f.iterations.forEach(its::add);
+    }
+    r.setAll(f.details);
+    r.set("metrics", metrics);
+  }
+
+  /** spark: version, master, gpu, application id. */
+  static ObjectNode spark(SparkSession spark, boolean gpu) {
+    ObjectNode sp = ResultFiles.newObject();
+    sp.put("version", spark.version());
+    sp.put("master", spark.sparkContext().master());
+    sp.put("gpu", gpu);
+    sp.put("app_id", spark.sparkContext().applicationId());
+    sp.put("default_parallelism", spark.sparkContext().defaultParallelism());
+    return sp;
+  }
+
+  /**
+   * ARI and NMI against the label column when there is one; silhouette (Spark's
+   * ClusteringEvaluator, squared Euclidean) over the non-orphan points when there are 2+ clusters.
+   */
+  static ObjectNode metrics(InputData data, Fitted f) {
+    ObjectNode m = ResultFiles.newObject();
+    if (data.labelCol() != null) {
+      ClusteringMetrics cm =
+          ClusteringMetrics.of(
+              f.predictions, Columns.named(data.labelCol()), Columns.named(f.predictionCol));
+      m.put("ari", cm.ari());
+      m.put("nmi", cm.nmi());
+    }
+    if (f.centers.length >= 2) {
+      Dataset<Row> clustered = f.predictions.where(Columns.named(f.predictionCol).geq(0));
+      Dataset<Row> vectors =
+          new VectorAssembler()
+              .setInputCols(data.features())
+              .setOutputCol("_ms_silhouette_features")
+              .transform(clustered);
+      m.put(
+          "silhouette",
+          new ClusteringEvaluator()
+              .setFeaturesCol("_ms_silhouette_features")
+              .setPredictionCol(f.predictionCol)
+              .evaluate(vectors));
+    }
+    return m;
+  }
+}

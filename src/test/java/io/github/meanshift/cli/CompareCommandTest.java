@@ -1,0 +1,84 @@
+package io.github.meanshift.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.meanshift.SparkTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kmeans and compare: the same outputs as meanshift, and an honest side-by-side report. */
+class CompareCommandTest extends SparkTestBase {
+  /** Both methods recover round, well-separated blobs. */
+  static final double BLOBS_MIN_ARI = 0.95;
+
+  @TempDir Path tmp;
+
+  private static JsonNode report(Path out) throws IOException {
+    return new ObjectMapper().readTree(out.resolve("report.json").toFile());
+  }
+
+  @Test
+  void kmeansWritesTheSameOutputsAsMeanShift() throws IOException {
+    Path out = tmp.resolve("kmeans");
+    CliRun run =
+        CliRun.of(
+            "kmeans", "--input", "data-samples/blobs.csv", "--k", "6", "--label-col", "truth",
+            "--output", out.toString());
+    assertEquals(0, run.status, run.toString());
+    JsonNode r = report(out);
+    assertEquals("kmeans", r.get("command").asText());
+    assertEquals(6, r.get("n_clusters").asInt());
+    assertTrue(r.get("metrics").get("ari").asDouble() >= BLOBS_MIN_ARI, r.toString());
+    assertTrue(r.get("training_cost").asDouble() > 0);
+    assertEquals("cluster,x0,x1,size", Files.readAllLines(out.resolve("centers.csv")).get(0));
+    assertEquals(1500, spark.read().parquet(out.resolve("labels").toString()).count());
+    assertTrue(Files.exists(out.resolve("clusters.png")));
+    CliRun missingK =
+        CliRun.of("kmeans", "--input", "data-samples/blobs.csv", "--output", tmp.resolve("x").toString());
+    assertEquals(2, missingK.status);
+    assertTrue(missingK.stderr.startsWith("error: --k"), missingK.stderr);
+  }
+
+  @Test
+  void compareOnRoundBlobsShowsBothDoingWell() throws IOException {
+    Path out = tmp.resolve("blobs");
+    CliRun run = CliRun.of("--job", "jobs/blobs-compare.conf", "--output", out.toString());
+    assertEquals(0, run.status, run.toString());
+    JsonNode r = report(out);
+    assertEquals(6, r.get("meanshift").get("n_clusters").asInt());
+    assertEquals(6, r.get("kmeans").get("n_clusters").asInt(), "--k defaults to mean shift's count");
+    for (String method : List.of("meanshift", "kmeans")) {
+      JsonNode m = r.get(method).get("metrics");
+      assertTrue(m.get("ari").asDouble() >= BLOBS_MIN_ARI, method + " " + m);
+      assertTrue(m.has("nmi") && m.has("silhouette"), method + " " + m);
+      assertTrue(r.get(method).get("seconds").get("fit").asDouble() > 0);
+    }
+    Dataset<Row> labels = spark.read().parquet(out.resolve("labels").toString());
+    assertEquals(List.of("id", "meanshift", "kmeans"), List.of(labels.columns()));
+    assertEquals(1500, labels.count());
+    assertEquals(1800, ImageIO.read(out.resolve("comparison.png").toFile()).getWidth());
+    assertTrue(Files.exists(out.resolve("centers-meanshift.csv")));
+    assertTrue(Files.exists(out.resolve("centers-kmeans.csv")));
+  }
+
+  @Test
+  void compareOnARingAroundABlobShowsWhereKMeansFails() throws IOException {
+    Path out = tmp.resolve("ring");
+    CliRun run = CliRun.of("--job", "jobs/ring-compare.conf", "--output", out.toString());
+    assertEquals(0, run.status, run.toString());
+    JsonNode r = report(out);
+    double ms = r.get("meanshift").get("metrics").get("ari").asDouble();
+    double km = r.get("kmeans").get("metrics").get("ari").asDouble();
+    assertTrue(ms > km + 0.1, "mean shift keeps the blob whole: ARI " + ms + " vs k-means " + km);
+  }
+}
