@@ -1,5 +1,6 @@
 package io.github.meanshift.cli;
 
+import io.github.meanshift.io.SparkProperties;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +142,7 @@ public final class Launch {
     }
     if (opts.gpu) {
       jars.add(rapidsJar(env).toString());
-      Sessions.readProperties(home.resolve("conf/gpu.conf"))
+      SparkProperties.read(home.resolve("conf/gpu.conf"))
           .forEach(
               (k, v) -> {
                 cmd.add("--conf");

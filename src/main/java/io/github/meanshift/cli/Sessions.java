@@ -1,11 +1,8 @@
 package io.github.meanshift.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.github.meanshift.io.SparkProperties;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -44,9 +41,9 @@ final class Sessions {
     boolean underSubmit = System.getProperty("spark.master") != null;
     String home = System.getProperty(HOME_PROPERTY);
     if (!underSubmit && home != null) {
-      conf.putAll(readProperties(Path.of(home, "conf", "spark-defaults.conf")));
+      conf.putAll(SparkProperties.read(Path.of(home, "conf", "spark-defaults.conf")));
       if (options.gpu) {
-        conf.putAll(readProperties(Path.of(home, "conf", "gpu.conf")));
+        conf.putAll(SparkProperties.read(Path.of(home, "conf", "gpu.conf")));
       }
     }
     for (String[] kv : options.confPairs()) {
@@ -72,27 +69,5 @@ final class Sessions {
     conf.forEach(b::config);
     SparkSession spark = b.getOrCreate();
     return new Handle(spark, !existing);
-  }
-
-  /** Spark's properties-file format: {@code key value} or {@code key=value}, # comments. */
-  static Map<String, String> readProperties(Path file) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (!Files.isRegularFile(file)) {
-      return out;
-    }
-    try {
-      List<String> lines = Files.readAllLines(file);
-      for (String raw : lines) {
-        String line = raw.strip();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        String[] kv = line.split("\\s*[=\\s]\\s*", 2);
-        out.put(kv[0], kv.length > 1 ? kv[1].strip() : "");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    return out;
   }
 }

@@ -1,7 +1,6 @@
 package io.github.meanshift.ml;
 
 import io.github.meanshift.shift.PointSet;
-import io.github.meanshift.shift.PointStats;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -44,27 +43,6 @@ final class LocalPoints {
       w[i] = r.getDouble(1 + d);
     }
     return new LocalPoints(pid, x, w);
-  }
-
-  /** A Spark point set of positions {@code x} (ids are the row indices). */
-  static PointSet pointSet(SparkSession spark, double[][] x, double[] w, String[] names) {
-    int d = names.length;
-    StructType schema = new StructType().add(PointSet.PID, DataTypes.LongType, false);
-    for (int j = 0; j < d; j++) {
-      schema = schema.add(PointSet.feature(j), DataTypes.DoubleType, false);
-    }
-    schema = schema.add(PointSet.WEIGHT, DataTypes.DoubleType, false);
-    List<Row> rows = new ArrayList<>(x.length);
-    for (int i = 0; i < x.length; i++) {
-      Object[] v = new Object[d + 2];
-      v[0] = (long) i;
-      for (int j = 0; j < d; j++) {
-        v[1 + j] = x[i][j];
-      }
-      v[1 + d] = w[i];
-      rows.add(RowFactory.create(v));
-    }
-    return new PointSet(spark.createDataFrame(rows, schema), names, PointStats.of(x, w));
   }
 
   /** Table (point id, label) for the labels of the collected points. */

@@ -199,7 +199,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
       MeanShiftSummary.Builder sb = new MeanShiftSummary.Builder();
       MeanShiftModel model;
       if (blurring) {
-        model = fitBlurring(dataset, points, kern, h, timer, sb);
+        model = fitBlurring(dataset, points, kern, h, timer, sb, work);
         keepWork = true; // the summary's predictions read the checkpoint
       } else {
         model = fitStandard(dataset, points, kern, h, timer, sb);
@@ -299,7 +299,8 @@ public class MeanShift extends Estimator<MeanShiftModel>
       Kernel kern,
       double h,
       Timer timer,
-      MeanShiftSummary.Builder sb) {
+      MeanShiftSummary.Builder sb,
+      WorkDir work) {
     long bytes = points.count() * points.dim() * 8L;
     if (bytes > getMaxBroadcastBytes()) {
       throw new IllegalArgumentException(
@@ -323,7 +324,10 @@ public class MeanShift extends Estimator<MeanShiftModel>
             () ->
                 BlurringMeanShift.run(
                     (pos, w) -> {
-                      ShiftEngine e = engine(LocalPoints.pointSet(spark, pos, w, names), kern, h);
+                      PointSet current =
+                          PointSet.fromArrays(
+                              spark, pos, w, names, df -> work.materialize(df, "positions"));
+                      ShiftEngine e = engine(current, kern, h);
                       engineName[0] = e.name();
                       return e;
                     },

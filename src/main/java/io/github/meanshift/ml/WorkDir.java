@@ -23,7 +23,7 @@ final class WorkDir implements AutoCloseable {
 
   private final SparkSession spark;
   private final Path dir;
-  private final java.util.List<Dataset<Row>> cached = new java.util.ArrayList<>();
+  private final java.util.Map<String, Dataset<Row>> cached = new java.util.HashMap<>();
 
   private WorkDir(SparkSession spark, Path dir) {
     this.spark = spark;
@@ -59,11 +59,18 @@ final class WorkDir implements AutoCloseable {
     return new WorkDir(spark, dir);
   }
 
-  /** Writes {@code df} as Parquet and returns the file scan (or caches it). */
+  /**
+   * Writes {@code df} as Parquet and returns the file scan (or caches it). A later call with the
+   * same name replaces the earlier data.
+   */
   Dataset<Row> materialize(Dataset<Row> df, String name) {
     if (dir == null) {
       Dataset<Row> c = df.persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(c);
+      c.count();
+      Dataset<Row> previous = cached.put(name, c);
+      if (previous != null) {
+        previous.unpersist(false);
+      }
       return c;
     }
     String path = new Path(dir, name).toString();
@@ -78,7 +85,7 @@ final class WorkDir implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Dataset<Row> c : cached) {
+    for (Dataset<Row> c : cached.values()) {
       c.unpersist(false);
     }
     cached.clear();

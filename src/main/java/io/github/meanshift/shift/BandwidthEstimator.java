@@ -8,6 +8,9 @@ import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
 
 /**
  * Estimates the bandwidth as scikit-learn's {@code estimate_bandwidth} does: the mean, over the
@@ -26,12 +29,7 @@ public final class BandwidthEstimator {
       throw new IllegalArgumentException("quantile must be in (0, 1], got " + quantile);
     }
     int d = points.dim();
-    Dataset<Row> hot = points.hot();
-    long n = points.count();
-    Dataset<Row> sample =
-        n <= sampleSize
-            ? hot
-            : hot.sample(false, Math.min(1.0, 1.2 * sampleSize / n), seed).limit(sampleSize);
+    Dataset<Row> sample = sample(points, sampleSize, seed);
     Column[] cols = new Column[d + 1];
     System.arraycopy(PointSet.featureColumns(d), 0, cols, 0, d);
     cols[d] = col(PointSet.WEIGHT);
@@ -45,6 +43,68 @@ public final class BandwidthEstimator {
       w[i] = rows.get(i).getDouble(d);
     }
     return estimate(x, w, quantile);
+  }
+
+  /**
+   * The same estimate as a Spark SQL plan, for the GPU: the sample is crossed with itself (the
+   * sample broadcast), each point's neighbours are ordered by distance with a running sum of their
+   * weights, and the k-th neighbour is the nearest one at which that sum reaches k. One small job
+   * first counts the sample to fix k. Returns a one-row frame whose only column is h; with unit
+   * weights it equals {@link #estimate(double[][], double[], double)}.
+   */
+  public static Dataset<Row> plan(PointSet points, double quantile, int sampleSize, long seed) {
+    int d = points.dim();
+    Dataset<Row> sample = sample(points, sampleSize, seed);
+    Row totals =
+        sample
+            .agg(
+                functions.count(functions.lit(1)),
+                functions.sum(col(PointSet.WEIGHT)),
+                functions.min(col(PointSet.WEIGHT)),
+                functions.max(col(PointSet.WEIGHT)))
+            .first();
+    boolean unit = totals.getDouble(2) == 1.0 && totals.getDouble(3) == 1.0;
+    double k =
+        unit
+            ? Math.max(1, Math.floor(totals.getLong(0) * quantile))
+            : Math.max(1e-12, totals.getDouble(1) * quantile);
+    Column[] a = new Column[d + 2];
+    Column[] b = new Column[d + 2];
+    a[0] = col(PointSet.PID).as("_bw_a");
+    b[0] = col(PointSet.PID).as("_bw_b");
+    Column d2 = null;
+    for (int j = 0; j < d; j++) {
+      a[j + 1] = col(PointSet.feature(j)).as("_bw_a" + j);
+      b[j + 1] = col(PointSet.feature(j)).as("_bw_b" + j);
+      Column diff = col("_bw_a" + j).minus(col("_bw_b" + j));
+      d2 = d2 == null ? diff.multiply(diff) : d2.plus(diff.multiply(diff));
+    }
+    a[d + 1] = col(PointSet.WEIGHT).as("_bw_aw");
+    b[d + 1] = col(PointSet.WEIGHT).as("_bw_bw");
+    WindowSpec byDistance =
+        Window.partitionBy("_bw_a")
+            .orderBy(col("_bw_d2"))
+            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    return sample
+        .select(a)
+        .crossJoin(functions.broadcast(sample.select(b)))
+        .select(col("_bw_a"), col("_bw_aw"), col("_bw_bw"), d2.as("_bw_d2"))
+        .withColumn("_bw_cum", functions.sum(col("_bw_bw")).over(byDistance))
+        .where(col("_bw_cum").geq(k))
+        .groupBy(col("_bw_a"), col("_bw_aw"))
+        .agg(functions.sqrt(functions.min(col("_bw_d2"))).as("_bw_r"))
+        .agg(
+            functions
+                .sum(col("_bw_r").multiply(col("_bw_aw")))
+                .divide(functions.sum(col("_bw_aw")))
+                .as("bandwidth"));
+  }
+
+  private static Dataset<Row> sample(PointSet points, int sampleSize, long seed) {
+    long n = points.count();
+    return n <= sampleSize
+        ? points.hot()
+        : points.hot().sample(false, Math.min(1.0, 1.2 * sampleSize / n), seed).limit(sampleSize);
   }
 
   /** The estimate on points held in memory, weighted by {@code w}. */

@@ -2,10 +2,17 @@ package io.github.meanshift.shift;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The points mean shift works on: a DataFrame with plain double feature columns {@code _ms_f0 …}
@@ -26,6 +33,37 @@ public final class PointSet {
     this.data = data;
     this.featureNames = featureNames.clone();
     this.stats = stats;
+  }
+
+  /**
+   * A point set of positions held on the driver (rows of {@code x}, weights {@code w}; ids are the
+   * row indices), handed to Spark through {@code store} (which writes it somewhere Spark reads it
+   * back as a file scan, so that plans over it stay on the GPU).
+   */
+  public static PointSet fromArrays(
+      SparkSession spark,
+      double[][] x,
+      double[] w,
+      String[] names,
+      UnaryOperator<Dataset<Row>> store) {
+    int d = names.length;
+    StructType schema = new StructType().add(PID, DataTypes.LongType, false);
+    for (int j = 0; j < d; j++) {
+      schema = schema.add(feature(j), DataTypes.DoubleType, false);
+    }
+    schema = schema.add(WEIGHT, DataTypes.DoubleType, false);
+    List<Row> rows = new ArrayList<>(x.length);
+    for (int i = 0; i < x.length; i++) {
+      Object[] v = new Object[d + 2];
+      v[0] = (long) i;
+      for (int j = 0; j < d; j++) {
+        v[1 + j] = x[i][j];
+      }
+      v[1 + d] = w[i];
+      rows.add(RowFactory.create(v));
+    }
+    Dataset<Row> stored = store.apply(spark.createDataFrame(rows, schema));
+    return new PointSet(stored, names, PointStats.of(x, w));
   }
 
   /** Internal name of feature {@code j}. */

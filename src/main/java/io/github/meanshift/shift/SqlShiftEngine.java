@@ -2,6 +2,7 @@ package io.github.meanshift.shift;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -11,11 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * One mean-shift pass as a Spark SQL plan on plain double columns: the seeds are broadcast, every
@@ -117,24 +114,24 @@ public final class SqlShiftEngine implements ShiftEngine {
     return pairs.groupBy(col(SEED_ID)).agg(sum(kwc), aggs);
   }
 
-  /** Seeds {@code [from, to)} as a small DataFrame (int id, plain double columns). */
+  /**
+   * Seeds {@code [from, to)} as a small DataFrame (int id, plain double columns). It is built as a
+   * range of ids reading each coordinate from an array literal, rather than from driver rows: a
+   * local relation would keep the plan off the GPU, a range and literals do not.
+   */
   static Dataset<Row> seedFrame(SparkSession spark, double[][] seeds, int from, int to) {
     int d = seeds.length == 0 ? 0 : seeds[0].length;
-    StructField[] fields = new StructField[d + 1];
-    fields[0] = DataTypes.createStructField(SEED_ID, DataTypes.IntegerType, false);
+    Column[] cols = new Column[d + 1];
+    Column offset = col("id").minus(from).plus(1).cast("int");
+    cols[0] = col("id").cast("int").as(SEED_ID);
     for (int j = 0; j < d; j++) {
-      fields[j + 1] = DataTypes.createStructField(seedColumn(j), DataTypes.DoubleType, false);
-    }
-    List<Row> rows = new ArrayList<>(to - from);
-    for (int i = from; i < to; i++) {
-      Object[] v = new Object[d + 1];
-      v[0] = i;
-      for (int j = 0; j < d; j++) {
-        v[j + 1] = seeds[i][j];
+      double[] values = new double[to - from];
+      for (int i = from; i < to; i++) {
+        values[i - from] = seeds[i][j];
       }
-      rows.add(RowFactory.create(v));
+      cols[j + 1] = element_at(lit(values), offset).as(seedColumn(j));
     }
-    return spark.createDataFrame(rows, new StructType(fields));
+    return spark.range(from, to, 1, 1).select(cols);
   }
 
   static String seedColumn(int j) {

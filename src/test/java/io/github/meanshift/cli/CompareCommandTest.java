@@ -32,8 +32,15 @@ class CompareCommandTest extends SparkTestBase {
     Path out = tmp.resolve("kmeans");
     CliRun run =
         CliRun.of(
-            "kmeans", "--input", "data-samples/blobs.csv", "--k", "6", "--label-col", "truth",
-            "--output", out.toString());
+            "kmeans",
+            "--input",
+            "data-samples/blobs.csv",
+            "--k",
+            "6",
+            "--label-col",
+            "truth",
+            "--output",
+            out.toString());
     assertEquals(0, run.status, run.toString());
     JsonNode r = report(out);
     assertEquals("kmeans", r.get("command").asText());
@@ -44,7 +51,8 @@ class CompareCommandTest extends SparkTestBase {
     assertEquals(1500, spark.read().parquet(out.resolve("labels").toString()).count());
     assertTrue(Files.exists(out.resolve("clusters.png")));
     CliRun missingK =
-        CliRun.of("kmeans", "--input", "data-samples/blobs.csv", "--output", tmp.resolve("x").toString());
+        CliRun.of(
+            "kmeans", "--input", "data-samples/blobs.csv", "--output", tmp.resolve("x").toString());
     assertEquals(2, missingK.status);
     assertTrue(missingK.stderr.startsWith("error: --k"), missingK.stderr);
   }
@@ -56,7 +64,8 @@ class CompareCommandTest extends SparkTestBase {
     assertEquals(0, run.status, run.toString());
     JsonNode r = report(out);
     assertEquals(6, r.get("meanshift").get("n_clusters").asInt());
-    assertEquals(6, r.get("kmeans").get("n_clusters").asInt(), "--k defaults to mean shift's count");
+    assertEquals(
+        6, r.get("kmeans").get("n_clusters").asInt(), "--k defaults to mean shift's count");
     for (String method : List.of("meanshift", "kmeans")) {
       JsonNode m = r.get(method).get("metrics");
       assertTrue(m.get("ari").asDouble() >= BLOBS_MIN_ARI, method + " " + m);

@@ -35,8 +35,17 @@ class JobFileTest extends SparkTestBase {
     assertEquals(0, job.status, job.toString());
     CliRun args =
         CliRun.of(
-            "meanshift", "--input", "data-samples/blobs.csv", "--label-col", "truth",
-            "--bandwidth", "2.5", "--kernel", "gaussian", "--output", viaArgs.toString());
+            "meanshift",
+            "--input",
+            "data-samples/blobs.csv",
+            "--label-col",
+            "truth",
+            "--bandwidth",
+            "2.5",
+            "--kernel",
+            "gaussian",
+            "--output",
+            viaArgs.toString());
     assertEquals(0, args.status, args.toString());
     assertEquals(labels(viaArgs), labels(viaJob));
     assertEquals(report(viaArgs).get("centers"), report(viaJob).get("centers"));
@@ -48,8 +57,14 @@ class JobFileTest extends SparkTestBase {
     Path out = tmp.resolve("override");
     CliRun run =
         CliRun.of(
-            "--job", "jobs/blobs-meanshift.conf", "--output", out.toString(), "--bandwidth", "4",
-            "--kernel", "flat");
+            "--job",
+            "jobs/blobs-meanshift.conf",
+            "--output",
+            out.toString(),
+            "--bandwidth",
+            "4",
+            "--kernel",
+            "flat");
     assertEquals(0, run.status, run.toString());
     JsonNode params = report(out).get("parameters");
     assertEquals(4.0, params.get("bandwidth").asDouble());

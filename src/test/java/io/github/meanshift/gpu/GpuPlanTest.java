@@ -1,0 +1,164 @@
+package io.github.meanshift.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.meanshift.io.SparkProperties;
+import io.github.meanshift.shift.BandwidthEstimator;
+import io.github.meanshift.shift.Kernel;
+import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.shift.PointSet;
+import io.github.meanshift.shift.PointStats;
+import io.github.meanshift.shift.Seeding;
+import io.github.meanshift.shift.SqlShiftEngine;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every hot path would run on the GPU: the RAPIDS Accelerator's {@code
+ * ExplainPlan.explainPotentialGpuPlan(df, "NOT_ON_GPU")} (no GPU and no plugin needed) returns ""
+ * when every operator of a plan can be placed on the GPU, else one line starting with "!" per
+ * operator that cannot. The session carries conf/gpu.conf's SQL settings, as a GPU run would.
+ */
+class GpuPlanTest {
+  private static SparkSession spark;
+  private static Method explain;
+
+  @TempDir static Path tmp;
+
+  private static PointSet points;
+
+  @BeforeAll
+  static void start() throws Exception {
+    SparkSession.Builder b =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("gpu-plan-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4");
+    for (Map.Entry<String, String> e : SparkProperties.read(Path.of("conf/gpu.conf")).entrySet()) {
+      String k = e.getKey();
+      // Plugin loading and GPU resource requests need a GPU; the SQL settings do not.
+      if (!k.equals("spark.plugins") && !k.contains(".resource.")) {
+        b.config(k, e.getValue());
+      }
+    }
+    spark = b.getOrCreate();
+    explain =
+        Class.forName("com.nvidia.spark.rapids.ExplainPlan")
+            .getMethod("explainPotentialGpuPlan", Dataset.class, String.class);
+    points = pointSet(2);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  /** A point set as a fit makes it: internal double columns read back from Parquet. */
+  static PointSet pointSet(int d) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(functions.col("id").as(PointSet.PID));
+    String[] names = new String[d];
+    for (int j = 0; j < d; j++) {
+      cols.add(functions.rand(j).multiply(10).as(PointSet.feature(j)));
+      names[j] = "x" + j;
+    }
+    cols.add(functions.lit(1.0).as(PointSet.WEIGHT));
+    String path = tmp.resolve("points-" + d).toString();
+    spark.range(500).select(cols.toArray(new Column[0])).write().parquet(path);
+    Dataset<Row> stored = spark.read().parquet(path);
+    return new PointSet(stored, names, PointStats.compute(stored, names, "weight"));
+  }
+
+  static double[][] seeds(int m, int d) {
+    double[][] s = new double[m][d];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < d; j++) {
+        s[i][j] = i + 0.5 * j;
+      }
+    }
+    return s;
+  }
+
+  /** Fails listing each operator that would not run on the GPU. */
+  static void assertOnGpu(String what, Dataset<?> plan) {
+    String report;
+    try {
+      report = (String) explain.invoke(null, plan, "NOT_ON_GPU");
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+    String fallbacks =
+        report.lines().filter(l -> l.strip().startsWith("!")).collect(Collectors.joining("\n"));
+    if (!report.isBlank()) {
+      fail(
+          what
+              + " would not run entirely on the GPU:\n"
+              + (fallbacks.isEmpty() ? report : fallbacks));
+    }
+    assertEquals("", report);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kernel.class)
+  void meanShiftIterationRunsOnGpu(Kernel kernel) {
+    SqlShiftEngine engine = new SqlShiftEngine(points, kernel, 1.5, 20_000_000L);
+    assertOnGpu("mean-shift iteration (" + kernel + ")", engine.plan(seeds(20, 2), 0, 20));
+  }
+
+  @Test
+  void blurringIterationRunsOnGpu() {
+    double[][] positions = seeds(300, 2);
+    double[] w = new double[positions.length];
+    java.util.Arrays.fill(w, 1.0);
+    String path = tmp.resolve("positions").toString();
+    PointSet current =
+        PointSet.fromArrays(
+            spark,
+            positions,
+            w,
+            new String[] {"x0", "x1"},
+            df -> {
+              df.write().mode("overwrite").parquet(path);
+              return spark.read().parquet(path);
+            });
+    SqlShiftEngine engine = new SqlShiftEngine(current, Kernel.GAUSSIAN, 1.5, 20_000_000L);
+    assertOnGpu("blurring iteration", engine.plan(positions, 0, positions.length));
+  }
+
+  @Test
+  void labelAssignmentRunsOnGpu() {
+    Column label = Labeler.label(PointSet.featureColumns(2), seeds(40, 2), 1.5);
+    assertOnGpu("label assignment", points.hot().select(functions.col(PointSet.PID), label));
+    assertOnGpu("cluster sizes", points.hot().groupBy(label).count());
+  }
+
+  @Test
+  void seedingRunsOnGpu() {
+    assertOnGpu("bin seeding", Seeding.binSeedPlan(points, 1.5, 1));
+    assertOnGpu(
+        "all-points seeding",
+        points.hot().groupBy(PointSet.featureColumns(2)).agg(functions.count(functions.lit(1))));
+  }
+
+  @Test
+  void bandwidthEstimationRunsOnGpu() {
+    assertOnGpu("bandwidth estimation", BandwidthEstimator.plan(points, 0.3, 10000, 0));
+  }
+}
