@@ -32,6 +32,12 @@ final class Fitted {
   /** The fitted model, for --save-model. */
   MLWritable model;
 
+  /** The SQL plans of the hot paths, for --explain-gpu; empty where the engine has none. */
+  java.util.Map<String, Dataset<?>> gpuPlans = new java.util.LinkedHashMap<>();
+
+  /** Why the engine has no GPU plans, when it has none (e.g. MLlib's RDD-based KMeans). */
+  String noGpuPlans;
+
   /** Algorithm-specific results for the report (e.g. k-means training cost). */
   ObjectNode details = io.github.meanshift.io.ResultFiles.newObject();
 }

@@ -107,6 +107,7 @@ final class KMeansOptions {
     f.converged = summary.numIter() < maxIter;
     f.fitSeconds = fitSeconds;
     f.model = pipeline;
+    f.noGpuPlans = "MLlib KMeans runs on RDDs of vectors, not SQL plans: it stays on the CPU";
     ObjectNode p = ResultFiles.newObject();
     p.put("k", clusters);
     p.put("engine", "mllib");

@@ -1,6 +1,5 @@
 package io.github.meanshift.cli;
 
-import io.github.meanshift.io.SparkProperties;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +106,7 @@ public final class Launch {
       cmd.add("-cp");
       String cp =
           jar + java.io.File.pathSeparator + read(home.resolve("target/classpath-local.txt"));
-      if (opts != null && opts.gpu) {
+      if (opts != null && opts.needsRapidsJar()) {
         cp += java.io.File.pathSeparator + rapidsJar(env);
       }
       cmd.add(cp);
@@ -140,15 +139,15 @@ public final class Launch {
         jars.add(j);
       }
     }
-    if (opts.gpu) {
+    if (opts.needsRapidsJar()) {
       jars.add(rapidsJar(env).toString());
-      SparkProperties.read(home.resolve("conf/gpu.conf"))
-          .forEach(
-              (k, v) -> {
-                cmd.add("--conf");
-                cmd.add(k + "=" + v);
-              });
     }
+    opts.gpuConf(home.resolve("conf/gpu.conf"))
+        .forEach(
+            (k, v) -> {
+              cmd.add("--conf");
+              cmd.add(k + "=" + v);
+            });
     if (!jars.isEmpty()) {
       cmd.add("--jars");
       cmd.add(String.join(",", jars));

@@ -64,6 +64,41 @@ final class Reports {
     r.set("metrics", metrics);
   }
 
+  /**
+   * With --explain-gpu: explains the fit's hot plans, writes gpu-plan.txt (prefixing each plan name
+   * with {@code prefix}) and returns report.json's gpu_plan section; null otherwise.
+   */
+  static ObjectNode gpuPlan(
+      SparkOptions options, io.github.meanshift.io.OutputDir dir, String prefix, Fitted... fits)
+      throws java.io.IOException {
+    if (!options.explainGpu) {
+      return null;
+    }
+    java.util.Map<String, Dataset<?>> plans = new java.util.LinkedHashMap<>();
+    java.util.List<String> without = new java.util.ArrayList<>();
+    for (Fitted f : fits) {
+      String name = prefix.isEmpty() ? "" : f.predictionCol + " ";
+      f.gpuPlans.forEach((k, v) -> plans.put(name + k, v));
+      if (f.noGpuPlans != null) {
+        without.add(name + f.noGpuPlans);
+      }
+    }
+    io.github.meanshift.io.GpuPlanReport explained =
+        io.github.meanshift.io.GpuPlanReport.explain(plans);
+    StringBuilder text = new StringBuilder(explained.text());
+    without.forEach(w -> text.append("\n== ").append(w).append('\n'));
+    try (java.io.OutputStream os = dir.create("gpu-plan.txt")) {
+      os.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    ObjectNode g = ResultFiles.newObject();
+    ArrayNode fallbacks = g.putArray("fallbacks");
+    explained.fallbacks().forEach(fallbacks::add);
+    without.forEach(fallbacks::add);
+    ArrayNode checked = g.putArray("plans");
+    plans.keySet().forEach(checked::add);
+    return g;
+  }
+
   /** spark: version, master, gpu, application id. */
   static ObjectNode spark(SparkSession spark, boolean gpu) {
     ObjectNode sp = ResultFiles.newObject();

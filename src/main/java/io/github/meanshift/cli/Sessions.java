@@ -42,9 +42,7 @@ final class Sessions {
     String home = System.getProperty(HOME_PROPERTY);
     if (!underSubmit && home != null) {
       conf.putAll(SparkProperties.read(Path.of(home, "conf", "spark-defaults.conf")));
-      if (options.gpu) {
-        conf.putAll(SparkProperties.read(Path.of(home, "conf", "gpu.conf")));
-      }
+      conf.putAll(options.gpuConf(Path.of(home, "conf", "gpu.conf")));
     }
     for (String[] kv : options.confPairs()) {
       conf.put(kv[0], kv[1]);

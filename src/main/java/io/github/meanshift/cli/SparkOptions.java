@@ -22,6 +22,15 @@ public final class SparkOptions {
   boolean gpu;
 
   @Option(
+      names = "--explain-gpu",
+      arity = "0..1",
+      fallbackValue = "true",
+      paramLabel = "true|false",
+      description =
+          "Write gpu-plan.txt: where the RAPIDS Accelerator would run each hot path (no GPU needed).")
+  boolean explainGpu;
+
+  @Option(
       names = "--conf",
       paramLabel = "KEY=VALUE",
       description = "Any Spark setting; repeatable.")
@@ -34,6 +43,33 @@ public final class SparkOptions {
       paramLabel = "true|false",
       description = "Print the command submit.sh would run, and run nothing.")
   boolean dryRun;
+
+  /** Whether the RAPIDS jar is needed on the classpath. */
+  boolean needsRapidsJar() {
+    return gpu || explainGpu;
+  }
+
+  /**
+   * conf/gpu.conf's settings for this run: all of them with --gpu; with --explain-gpu alone, only
+   * the SQL settings (no plugin, no GPU resources), so that plans are judged as a GPU run would
+   * build them.
+   */
+  java.util.Map<String, String> gpuConf(java.nio.file.Path gpuConfFile) {
+    java.util.Map<String, String> all = io.github.meanshift.io.SparkProperties.read(gpuConfFile);
+    if (gpu) {
+      return all;
+    }
+    java.util.Map<String, String> sql = new java.util.LinkedHashMap<>();
+    if (explainGpu) {
+      all.forEach(
+          (k, v) -> {
+            if (!k.equals("spark.plugins") && !k.contains(".resource.")) {
+              sql.put(k, v);
+            }
+          });
+    }
+    return sql;
+  }
 
   /** The --conf pairs, checked. */
   List<String[]> confPairs() {

@@ -197,6 +197,13 @@ public class MeanShift extends Estimator<MeanShiftModel>
       double h =
           estimated ? timer.time("bandwidth", () -> estimateBandwidth(points)) : getBandwidth();
       MeanShiftSummary.Builder sb = new MeanShiftSummary.Builder();
+      if (estimated) {
+        sb.hotPlans.put(
+            "bandwidth",
+            () ->
+                BandwidthEstimator.plan(
+                    points, getQuantile(), getBandwidthSampleSize(), getSeed()));
+      }
       MeanShiftModel model;
       if (blurring) {
         model = fitBlurring(dataset, points, kern, h, timer, sb, work);
@@ -276,14 +283,19 @@ public class MeanShift extends Estimator<MeanShiftModel>
       merged = timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
     }
     MeanShiftModel model = newModel(merged.centers(), h);
+    Column label = model.predictColumn(PointSet.featureColumns(points.dim()));
     long[] sizes =
-        timer.time(
-            "label",
-            () ->
-                clusterSizes(
-                    points.hot(),
-                    model.predictColumn(PointSet.featureColumns(points.dim())),
-                    merged.centers().length));
+        timer.time("label", () -> clusterSizes(points.hot(), label, merged.centers().length));
+    putIterationPlan(sb, points, kern, h, seedPositions);
+    if (getSeeds() == null) {
+      sb.hotPlans.put(
+          "seeding",
+          () ->
+              getBinSeeding()
+                  ? Seeding.binSeedPlan(points, h, getMinBinFreq())
+                  : Seeding.allPointsPlan(points));
+    }
+    putLabelPlans(sb, points, label);
     sb.predictions = model.transform(dataset);
     sb.centers = merged.centers();
     sb.clusterSizes = java.util.Arrays.copyOf(sizes, merged.centers().length);
@@ -344,6 +356,8 @@ public class MeanShift extends Estimator<MeanShiftModel>
         run.centers().length);
     MeanShiftModel model = newModel(run.centers(), h);
     Dataset<Row> labels = timer.time("label", () -> local.labels(spark, run.labels()));
+    putIterationPlan(sb, points, kern, h, local.x);
+    putLabelPlans(sb, points, model.predictColumn(PointSet.featureColumns(points.dim())));
     long[] sizes = new long[run.centers().length];
     for (int l : run.labels()) {
       sizes[l]++;
@@ -364,6 +378,22 @@ public class MeanShift extends Estimator<MeanShiftModel>
     sb.neighbors = "exact";
     sb.numSeeds = points.count();
     return model;
+  }
+
+  /** Records the plan of one pass (its first batch of seeds) as the SQL engine runs it. */
+  private void putIterationPlan(
+      MeanShiftSummary.Builder sb, PointSet points, Kernel kern, double h, double[][] seeds) {
+    sb.hotPlans.put(
+        "iteration",
+        () -> {
+          SqlShiftEngine sql = new SqlShiftEngine(points, kern, h, getMaxPairsPerTask());
+          return sql.plan(seeds, 0, Math.min(seeds.length, sql.seedsPerBatch()));
+        });
+  }
+
+  private static void putLabelPlans(MeanShiftSummary.Builder sb, PointSet points, Column label) {
+    sb.hotPlans.put("labels", () -> points.hot().select(col(PointSet.PID), label));
+    sb.hotPlans.put("cluster_sizes", () -> sizesPlan(points.hot(), label));
   }
 
   /** Reads the features once into the internal columns, checkpoints them, and checks them. */
@@ -413,10 +443,15 @@ public class MeanShift extends Estimator<MeanShiftModel>
         : "every distinct point";
   }
 
+  /** Rows (label, count); the label is aliased so a constant label is not a GROUP BY ordinal. */
+  private static Dataset<Row> sizesPlan(Dataset<Row> points, Column label) {
+    return points.groupBy(label.as("_ms_label")).count();
+  }
+
   /** Points per cluster, and the orphans (-1) as the last element. */
   private static long[] clusterSizes(Dataset<Row> points, Column label, int clusters) {
     long[] sizes = new long[clusters + 1];
-    for (Row r : points.groupBy(label.as("_ms_label")).count().collectAsList()) {
+    for (Row r : sizesPlan(points, label).collectAsList()) {
       int k = r.getInt(0);
       sizes[k < 0 ? sizes.length - 1 : k] = r.getLong(1);
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -33,6 +34,7 @@ public final class MeanShiftSummary implements java.io.Serializable {
   private final List<IterationStats> iterations;
   private final boolean converged;
   private final Map<String, Double> phaseSeconds;
+  private final transient Map<String, Supplier<Dataset<?>>> hotPlans;
 
   MeanShiftSummary(Builder b) {
     this.predictions = b.predictions;
@@ -52,6 +54,7 @@ public final class MeanShiftSummary implements java.io.Serializable {
     this.iterations = List.copyOf(b.iterations);
     this.converged = b.converged;
     this.phaseSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(b.phaseSeconds));
+    this.hotPlans = new LinkedHashMap<>(b.hotPlans);
   }
 
   /** The training data with the prediction column (lazy). */
@@ -144,6 +147,17 @@ public final class MeanShiftSummary implements java.io.Serializable {
     return phaseSeconds;
   }
 
+  /**
+   * The Spark SQL plans of this fit's hot paths (an iteration, labelling, seeding, bandwidth
+   * estimation), as the GPU would run them: for checking operator placement with the RAPIDS
+   * Accelerator's ExplainPlan. Building a plan runs no iteration.
+   */
+  public Map<String, Dataset<?>> gpuPlans() {
+    Map<String, Dataset<?>> out = new LinkedHashMap<>();
+    hotPlans.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
   /** Seconds of the whole fit. */
   public double fitSeconds() {
     return phaseSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -167,6 +181,7 @@ public final class MeanShiftSummary implements java.io.Serializable {
     List<IterationStats> iterations = List.of();
     boolean converged;
     Map<String, Double> phaseSeconds = new LinkedHashMap<>();
+    Map<String, Supplier<Dataset<?>>> hotPlans = new LinkedHashMap<>();
 
     MeanShiftSummary build() {
       return new MeanShiftSummary(this);

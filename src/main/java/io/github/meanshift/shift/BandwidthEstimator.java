@@ -55,20 +55,19 @@ public final class BandwidthEstimator {
   public static Dataset<Row> plan(PointSet points, double quantile, int sampleSize, long seed) {
     int d = points.dim();
     Dataset<Row> sample = sample(points, sampleSize, seed);
-    Row totals =
-        sample
-            .agg(
-                functions.count(functions.lit(1)),
-                functions.sum(col(PointSet.WEIGHT)),
-                functions.min(col(PointSet.WEIGHT)),
-                functions.max(col(PointSet.WEIGHT)))
-            .first();
-    boolean unit = totals.getDouble(2) == 1.0 && totals.getDouble(3) == 1.0;
-    double k =
-        unit
-            ? Math.max(1, Math.floor(totals.getLong(0) * quantile))
-            : Math.max(1e-12, totals.getDouble(1) * quantile);
-    Column[] a = new Column[d + 2];
+    WindowSpec all = Window.partitionBy();
+    Column w = col(PointSet.WEIGHT);
+    Column unit =
+        functions.min(w).over(all).equalTo(1.0).and(functions.max(w).over(all).equalTo(1.0));
+    Column total = functions.sum(w).over(all);
+    Column k =
+        functions
+            .when(
+                unit,
+                functions.greatest(functions.floor(total.multiply(quantile)), functions.lit(1L)))
+            .otherwise(functions.greatest(total.multiply(quantile), functions.lit(1e-12)))
+            .cast("double");
+    Column[] a = new Column[d + 3];
     Column[] b = new Column[d + 2];
     a[0] = col(PointSet.PID).as("_bw_a");
     b[0] = col(PointSet.PID).as("_bw_b");
@@ -80,6 +79,7 @@ public final class BandwidthEstimator {
       d2 = d2 == null ? diff.multiply(diff) : d2.plus(diff.multiply(diff));
     }
     a[d + 1] = col(PointSet.WEIGHT).as("_bw_aw");
+    a[d + 2] = k.as("_bw_k");
     b[d + 1] = col(PointSet.WEIGHT).as("_bw_bw");
     WindowSpec byDistance =
         Window.partitionBy("_bw_a")
@@ -88,9 +88,9 @@ public final class BandwidthEstimator {
     return sample
         .select(a)
         .crossJoin(functions.broadcast(sample.select(b)))
-        .select(col("_bw_a"), col("_bw_aw"), col("_bw_bw"), d2.as("_bw_d2"))
+        .select(col("_bw_a"), col("_bw_aw"), col("_bw_k"), col("_bw_bw"), d2.as("_bw_d2"))
         .withColumn("_bw_cum", functions.sum(col("_bw_bw")).over(byDistance))
-        .where(col("_bw_cum").geq(k))
+        .where(col("_bw_cum").geq(col("_bw_k")))
         .groupBy(col("_bw_a"), col("_bw_aw"))
         .agg(functions.sqrt(functions.min(col("_bw_d2"))).as("_bw_r"))
         .agg(

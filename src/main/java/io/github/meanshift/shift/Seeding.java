@@ -20,8 +20,12 @@ public final class Seeding {
    * (scikit-learn keeps one of each too, when it keys the converged modes by position).
    */
   public static double[][] allPoints(PointSet points) {
-    int d = points.dim();
-    return toArray(points.hot().groupBy(PointSet.featureColumns(d)).agg(count(lit(1))), d);
+    return toArray(allPointsPlan(points), points.dim());
+  }
+
+  /** The plan of {@link #allPoints}: distinct positions (and their multiplicity). */
+  public static Dataset<Row> allPointsPlan(PointSet points) {
+    return points.hot().groupBy(PointSet.featureColumns(points.dim())).agg(count(lit(1)));
   }
 
   /**

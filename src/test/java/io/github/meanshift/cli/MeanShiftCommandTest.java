@@ -165,6 +165,32 @@ class MeanShiftCommandTest extends SparkTestBase {
   }
 
   @Test
+  void explainGpuWithoutTheRapidsJarIsAClearErrorAndWritesNothing() {
+    boolean rapidsPresent;
+    try {
+      Class.forName("com.nvidia.spark.rapids.ExplainPlan");
+      rapidsPresent = true;
+    } catch (ClassNotFoundException e) {
+      rapidsPresent = false;
+    }
+    org.junit.jupiter.api.Assumptions.assumeFalse(rapidsPresent, "the RAPIDS jar is on this classpath");
+    Path out = tmp.resolve("explain");
+    CliRun run =
+        CliRun.of(
+            "meanshift",
+            "--input",
+            sample(),
+            "--output",
+            out.toString(),
+            "--bandwidth",
+            "2.5",
+            "--explain-gpu");
+    assertEquals(2, run.status, run.toString());
+    assertOneErrorLine(run, "RAPIDS Accelerator jar");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void existingOutputIsRefusedWithoutOverwrite() throws IOException {
     Path out = tmp.resolve("exists");
     Files.createDirectories(out);

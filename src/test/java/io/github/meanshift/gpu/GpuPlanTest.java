@@ -3,7 +3,10 @@ package io.github.meanshift.gpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.meanshift.io.GpuPlanReport;
 import io.github.meanshift.io.SparkProperties;
+import io.github.meanshift.ml.MeanShift;
+import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.shift.BandwidthEstimator;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.Labeler;
@@ -155,6 +158,27 @@ class GpuPlanTest {
     assertOnGpu(
         "all-points seeding",
         points.hot().groupBy(PointSet.featureColumns(2)).agg(functions.count(functions.lit(1))));
+  }
+
+  @Test
+  void everyPlanOfAFitRunsOnGpu() {
+    for (boolean binSeeding : new boolean[] {false, true}) {
+      MeanShiftModel model =
+          new MeanShift()
+              .setInputCols(new String[] {"x0", "x1"})
+              .setBinSeeding(binSeeding)
+              .setMaxIter(3)
+              .fit(
+                  points
+                      .data()
+                      .withColumnRenamed(PointSet.feature(0), "x0")
+                      .withColumnRenamed(PointSet.feature(1), "x1"));
+      GpuPlanReport report = GpuPlanReport.explain(model.summary().gpuPlans());
+      assertEquals(
+          java.util.Set.of("bandwidth", "seeding", "iteration", "labels", "cluster_sizes"),
+          model.summary().gpuPlans().keySet());
+      assertEquals(List.of(), report.fallbacks(), report.text());
+    }
   }
 
   @Test

@@ -44,6 +44,12 @@ class BandwidthAndSeedsTest extends SparkTestBase {
         BandwidthEstimator.estimate(
             points("sklearn/blobs300.csv"), Double.parseDouble(quantile), 10000, 0);
     assertEquals(expected, actual, BANDWIDTH_TOLERANCE * expected);
+    double sql =
+        BandwidthEstimator.plan(
+                points("sklearn/blobs300.csv"), Double.parseDouble(quantile), 10000, 0)
+            .first()
+            .getDouble(0);
+    assertEquals(expected, sql, BANDWIDTH_TOLERANCE * expected, "the SQL plan (GPU path)");
   }
 
   @ParameterizedTest
