@@ -51,11 +51,12 @@ abstract class ClusteringCommand implements Callable<Integer> {
     output.format();
     validateOptions();
     try (Sessions.Handle session = Sessions.start(commandName(), sparkOptions);
-        OutputDir dir =
-            OutputDir.create(
-                output.output,
-                output.overwrite,
-                session.spark.sparkContext().hadoopConfiguration())) {
+        OutputDir dir = OutputDir.create(output.output, output.overwrite, hadoopConf(session));
+        // --save-model is staged like the results and renamed into place right after them.
+        OutputDir modelDir =
+            saveModel == null
+                ? null
+                : OutputDir.create(saveModel, output.overwrite, hadoopConf(session))) {
       SparkSession spark = session.spark;
       InputData data = InputData.read(spark, input.spec(weightCol));
       LOG.info("input {}: features {}", data.path(), Arrays.toString(data.features()));
@@ -65,8 +66,8 @@ abstract class ClusteringCommand implements Callable<Integer> {
       ResultFiles.writeCenters(dir, data.features(), fitted.centers, fitted.sizes);
       ObjectNode metrics = Reports.metrics(data, fitted);
       ClusterPlots.writeClusters(dir, data, fitted, commandName(), metrics);
-      if (saveModel != null) {
-        fitted.model.write().overwrite().save(saveModel);
+      if (modelDir != null) {
+        fitted.model.write().overwrite().save(modelDir.result().toString());
       }
       long points = Arrays.stream(fitted.sizes).sum() + fitted.orphans;
       ObjectNode report = Reports.header(commandName(), data, output.output, points);
@@ -79,11 +80,18 @@ abstract class ClusteringCommand implements Callable<Integer> {
       report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
       ResultFiles.writeReport(dir, report);
       dir.commit();
+      if (modelDir != null) {
+        modelDir.commit();
+      }
       LOG.info(
           "{} clusters; results in {} (labels/, centers.csv, report.json, clusters.png)",
           fitted.centers.length,
           dir.target());
       return 0;
     }
+  }
+
+  private static org.apache.hadoop.conf.Configuration hadoopConf(Sessions.Handle session) {
+    return session.spark.sparkContext().hadoopConfiguration();
   }
 }

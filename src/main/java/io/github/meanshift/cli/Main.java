@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.OptionSpec;
       MeanShiftCommand.class,
       KMeansCommand.class,
       CompareCommand.class,
+      PredictCommand.class,
       GenerateCommand.class
     })
 public final class Main implements Runnable {

@@ -95,6 +95,7 @@ public final class InputData {
     }
     if (spec.weightCol != null) {
       numeric(df.schema(), spec.weightCol, "weight", spec.path);
+      checkWeights(df, spec.weightCol, spec.path);
     }
     String[] features = features(df.schema(), spec, idCol);
     if (idCol == null) {
@@ -154,6 +155,29 @@ public final class InputData {
                   return org.apache.spark.sql.RowFactory.create(v);
                 }),
         schema);
+  }
+
+  /** Weights must be finite and non-negative: one aggregation counts the others. */
+  private static void checkWeights(Dataset<Row> df, String weightCol, String path) {
+    org.apache.spark.sql.Column w = Columns.named(weightCol).cast("double");
+    long bad =
+        df.where(
+                w.isNull()
+                    .or(org.apache.spark.sql.functions.isnan(w))
+                    .or(w.lt(0))
+                    .or(w.equalTo(Double.POSITIVE_INFINITY)))
+            .count();
+    if (bad > 0) {
+      throw new IllegalArgumentException(
+          "weight column '"
+              + weightCol
+              + "' in "
+              + path
+              + " has "
+              + bad
+              + " value(s) that are missing, NaN, infinite or negative; weights must be finite"
+              + " and >= 0");
+    }
   }
 
   /** The format of {@code path}: the explicit one, or csv/parquet from the extension. */

@@ -17,8 +17,9 @@ import org.apache.spark.sql.functions;
  * points, of the distance to their k-th nearest neighbour, with {@code k = max(1, ⌊quantile·n⌋)}
  * counting the point itself (at distance 0). To scale, it works on a uniform sample of at most
  * {@code sampleSize} points; when the data are no larger than that it is exactly scikit-learn's
- * estimate. With sample weights, a point of weight w counts as w points: k is a quantile of the
- * total weight and the mean is weighted.
+ * estimate. With sample weights, a point of weight w counts as w points: k = max(1, ⌊quantile·Σw⌋),
+ * the k-th neighbour is the nearest at which the weight within reaches k, and the mean is weighted
+ * (so duplicated rows and their counts as weights give the same estimate).
  */
 public final class BandwidthEstimator {
   private BandwidthEstimator() {}
@@ -55,17 +56,10 @@ public final class BandwidthEstimator {
   public static Dataset<Row> plan(PointSet points, double quantile, int sampleSize, long seed) {
     int d = points.dim();
     Dataset<Row> sample = sample(points, sampleSize, seed);
-    WindowSpec all = Window.partitionBy();
-    Column w = col(PointSet.WEIGHT);
-    Column unit =
-        functions.min(w).over(all).equalTo(1.0).and(functions.max(w).over(all).equalTo(1.0));
-    Column total = functions.sum(w).over(all);
+    Column total = functions.sum(col(PointSet.WEIGHT)).over(Window.partitionBy());
     Column k =
         functions
-            .when(
-                unit,
-                functions.greatest(functions.floor(total.multiply(quantile)), functions.lit(1L)))
-            .otherwise(functions.greatest(total.multiply(quantile), functions.lit(1e-12)))
+            .greatest(functions.floor(total.multiply(quantile)), functions.lit(1L))
             .cast("double");
     Column[] a = new Column[d + 3];
     Column[] b = new Column[d + 2];
@@ -115,7 +109,7 @@ public final class BandwidthEstimator {
     }
     boolean unit = Arrays.stream(w).allMatch(v -> v == 1.0);
     double total = Arrays.stream(w).sum();
-    double k = unit ? Math.max(1, Math.floor(n * quantile)) : Math.max(1e-12, total * quantile);
+    double k = Math.max(1, Math.floor(total * quantile));
     double[] kth =
         IntStream.range(0, n)
             .parallel()

@@ -173,7 +173,8 @@ class MeanShiftCommandTest extends SparkTestBase {
     } catch (ClassNotFoundException e) {
       rapidsPresent = false;
     }
-    org.junit.jupiter.api.Assumptions.assumeFalse(rapidsPresent, "the RAPIDS jar is on this classpath");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        rapidsPresent, "the RAPIDS jar is on this classpath");
     Path out = tmp.resolve("explain");
     CliRun run =
         CliRun.of(

@@ -1,0 +1,122 @@
+package io.github.meanshift.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meanshift.io.Columns;
+import io.github.meanshift.io.InputData;
+import io.github.meanshift.io.OutputDir;
+import io.github.meanshift.io.ResultFiles;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code predict}: assigns the points of {@code --input} to the clusters of a saved model and
+ * writes labels/ and report.json. The input must have the model's feature columns (or name its own
+ * with --features, in the model's order).
+ */
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    description = "Assign new points to the clusters of a model saved with --save-model.")
+final class PredictCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "A saved model.")
+  String model;
+
+  @Mixin InputOptions input;
+  @Mixin OutputOptions output;
+  @Mixin SparkOptions sparkOptions;
+
+  @Override
+  public Integer call() throws Exception {
+    long start = System.nanoTime();
+    String format = output.format();
+    try (Sessions.Handle session = Sessions.start("predict", sparkOptions);
+        OutputDir dir =
+            OutputDir.create(
+                output.output,
+                output.overwrite,
+                session.spark.sparkContext().hadoopConfiguration())) {
+      SparkSession spark = session.spark;
+      SavedModel saved = SavedModel.load(model, spark.sparkContext().hadoopConfiguration());
+      InputData.Spec spec = input.spec(null);
+      if (spec.features == null) {
+        spec.features = List.of(saved.features);
+      } else if (spec.features.size() != saved.features.length) {
+        throw new UsageException(
+            "--features lists "
+                + spec.features.size()
+                + " columns but the model was fitted on "
+                + saved.features.length
+                + " ("
+                + String.join(", ", saved.features)
+                + ")");
+      }
+      InputData data;
+      try {
+        data = InputData.read(spark, spec);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(
+            e.getMessage() + "; the model's features are " + String.join(", ", saved.features), e);
+      }
+      Column[] features =
+          Arrays.stream(data.features())
+              .map(c -> Columns.named(c).cast("double"))
+              .toArray(Column[]::new);
+      long predictStart = System.nanoTime();
+      Dataset<Row> labels =
+          data.frame().select(Columns.named(data.idCol()), saved.assign(features).as("prediction"));
+      ResultFiles.writeLabels(dir, labels, data.idCol(), "prediction", format);
+      Dataset<Row> written =
+          format.equals("csv")
+              ? spark
+                  .read()
+                  .option("header", "true")
+                  .option("inferSchema", "true")
+                  .csv(dir.result("labels").toString())
+              : spark.read().parquet(dir.result("labels").toString());
+      long[] sizes = new long[saved.centers.length];
+      long orphans = 0;
+      for (Row r : written.groupBy("prediction").count().collectAsList()) {
+        int k = ((Number) r.get(0)).intValue();
+        if (k < 0) {
+          orphans += r.getLong(1);
+        } else {
+          sizes[k] = r.getLong(1);
+        }
+      }
+      double predictSeconds = (System.nanoTime() - predictStart) / 1e9;
+      ObjectNode report =
+          Reports.header("predict", data, output.output, Arrays.stream(sizes).sum() + orphans);
+      report.put("model", model);
+      report.put("model_kind", saved.kind);
+      report.put("n_clusters", saved.centers.length);
+      ArrayNode s = report.putArray("cluster_sizes");
+      Arrays.stream(sizes).forEach(s::add);
+      report.put("orphans", orphans);
+      report.putObject("seconds").put("predict", predictSeconds);
+      report.set("spark", Reports.spark(spark, sparkOptions.gpu));
+      report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
+      ResultFiles.writeReport(dir, report);
+      dir.commit();
+      LOG.info(
+          "assigned {} points to {} clusters ({} orphans); results in {}",
+          Arrays.stream(sizes).sum() + orphans,
+          saved.centers.length,
+          orphans,
+          dir.target());
+      return 0;
+    }
+  }
+}
