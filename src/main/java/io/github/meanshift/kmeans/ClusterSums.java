@@ -1,10 +1,9 @@
 package io.github.meanshift.kmeans;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 
-import io.github.meanshift.shift.Labeler;
-import io.github.meanshift.shift.PointSet;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -12,16 +11,21 @@ import org.apache.spark.sql.Row;
 
 /**
  * Per-cluster weighted sums of one pass over points: Σw, Σw·x<sub>j</sub> and Σw·d² for every
- * centre, where each point goes to its nearest centre. The pass is one Spark SQL plan: the centres
- * are literals in a {@link Labeler} expression ({@code least} over the squared distances and a
- * {@code CASE WHEN} for the index, no join), and the sums are a {@code groupBy} on the int cluster
- * index, so each task sends at most k partial rows to the shuffle and k rows come back.
+ * centre, where each point goes to its nearest centre. The pass is one Spark SQL plan of built-in
+ * operators: the centres, one row of k·d double columns ({@link CentreRow}), are broadcast and
+ * cross-joined onto the points (a row stays a row); a projection computes the k squared distances;
+ * a second one takes their {@code least} and, by {@code CASE WHEN}, the index of the nearest centre
+ * ({@link Nearest}, the rule of {@link io.github.meanshift.shift.Labeler}); the sums are a {@code
+ * groupBy} on that int index, so each task sends at most k partial rows to the shuffle and k rows
+ * come back. No join key, no shuffle of points, and no literal centres: the generated code is the
+ * same in every iteration, so Spark compiles it once.
  */
 final class ClusterSums {
   static final String CLUSTER = "_ms_cluster";
   static final String D2 = "_ms_d2";
   static final String WEIGHT_SUM = "_ms_sw";
   static final String COST = "_ms_cost";
+  private static final String WEIGHT = io.github.meanshift.shift.PointSet.WEIGHT;
 
   private final double[] weights;
   private final double[][] sums;
@@ -37,25 +41,49 @@ final class ClusterSums {
    * The plan of one pass (not executed): rows of (cluster int, Σw, Σw·x<sub>0</sub> …
    * Σw·x<sub>d-1</sub>, Σw·d²), one per centre that received points.
    *
-   * @param points rows with the internal feature and weight columns
-   * @param dim number of features
+   * @param points the points
    * @param centres the current centres
    */
-  static Dataset<Row> plan(Dataset<Row> points, int dim, double[][] centres) {
-    Column[] f = PointSet.featureColumns(dim);
-    Column w = KMeansData.weight();
-    Column[] cols = new Column[dim + 3];
+  static Dataset<Row> plan(KMeansData points, double[][] centres) {
+    int dim = points.dim();
+    int k = centres.length;
+    Column[] f = points.features();
+    Dataset<Row> withCentres =
+        points.points().crossJoin(broadcast(CentreRow.of(points.points().sparkSession(), centres)));
+    Column[] cols = new Column[dim + 1 + k];
     System.arraycopy(f, 0, cols, 0, dim);
-    cols[dim] = w;
-    cols[dim + 1] = Labeler.label(f, centres, Double.POSITIVE_INFINITY).as(CLUSTER);
-    cols[dim + 2] = Labeler.nearestSquaredDistance(f, centres).as(D2);
-    Dataset<Row> labelled = points.select(cols);
+    cols[dim] = points.weight().as(WEIGHT);
+    Column[] d2 = new Column[k];
+    for (int c = 0; c < k; c++) {
+      Column s = null;
+      for (int j = 0; j < dim; j++) {
+        Column diff = f[j].minus(CentreRow.coordinate(c, j));
+        s = s == null ? diff.multiply(diff) : s.plus(diff.multiply(diff));
+      }
+      cols[dim + 1 + c] = s.as(distance(c));
+      d2[c] = col(distance(c));
+    }
+    Column best = Nearest.min(d2);
+    Column w = col(WEIGHT);
+    Column[] labelled = new Column[dim + 3];
+    System.arraycopy(f, 0, labelled, 0, dim);
+    labelled[dim] = w;
+    labelled[dim + 1] = Nearest.index(d2, best).as(CLUSTER);
+    labelled[dim + 2] = best.as(D2);
     Column[] aggs = new Column[dim + 1];
     for (int j = 0; j < dim; j++) {
-      aggs[j] = sum(w.multiply(f[j])).as("_ms_s" + j);
+      aggs[j] = sum(points.weighted(f[j])).as("_ms_s" + j);
     }
-    aggs[dim] = sum(w.multiply(col(D2))).as(COST);
-    return labelled.groupBy(col(CLUSTER)).agg(sum(w).as(WEIGHT_SUM), aggs);
+    aggs[dim] = sum(points.weighted(col(D2))).as(COST);
+    return withCentres
+        .select(cols)
+        .select(labelled)
+        .groupBy(col(CLUSTER))
+        .agg(sum(w).as(WEIGHT_SUM), aggs);
+  }
+
+  private static String distance(int c) {
+    return "_ms_dist" + c;
   }
 
   /** Runs {@code plan} (a {@link #plan} result) and gathers its rows for {@code k} centres. */

@@ -15,13 +15,17 @@ import org.slf4j.LoggerFactory;
  * df.withColumn("cluster", r.assignment("x", "y"));
  * }</pre>
  *
- * <p>Each iteration puts the centres into the plan as literals, labels every point with its nearest
- * centre by a column expression ({@code least} over the squared distances, {@code CASE WHEN} for
- * the index; see {@link io.github.meanshift.shift.Labeler}), and computes the new centres as
- * weighted means with one {@code groupBy(cluster).agg(sum(w), sum(w·x_j)…, sum(w·d²))}: k rows come
- * back to the driver. A centre that received no points keeps its position. The fit stops after
+ * <p>Each iteration broadcasts the centres as one row of k·d double columns, cross-joined onto the
+ * points (a row stays a row), labels every point with its nearest centre ({@code least} over the
+ * squared distances, {@code CASE WHEN} for the index, the rule of {@link
+ * io.github.meanshift.shift.Labeler}), and computes the new centres as weighted means with one
+ * {@code groupBy(cluster).agg(sum(w), sum(w·x_j)…, sum(w·d²))}: k rows come back to the driver (see
+ * {@code ClusterSums}). A centre that received no points keeps its position. The fit stops after
  * {@code maxIter} iterations or when no centre moved more than {@code tol}, as MLlib's KMeans does;
- * initialisation is k-means|| (as MLlib) or random, also DataFrame operations.
+ * initialisation is k-means|| (as MLlib) or random, also DataFrame operations. The centres are
+ * columns rather than literals so that the generated code stays the same and Spark compiles it
+ * once, not in every iteration; the expressions grow with k·d, so this is meant for k up to a few
+ * hundred.
  *
  * <p>The input is read once when a checkpoint path is set (written there as Parquet, then scanned
  * by every pass); otherwise every pass recomputes it.
@@ -59,8 +63,7 @@ public final class ColumnarKMeans extends KMeansBase<ColumnarKMeans> {
     int iter = 0;
     while (iter < getMaxIter() && !converged) {
       long start = System.nanoTime();
-      ClusterSums sums =
-          ClusterSums.collect(ClusterSums.plan(points.points(), dim, centres), k, dim);
+      ClusterSums sums = ClusterSums.collect(ClusterSums.plan(points, centres), k, dim);
       double[][] next = new double[k][];
       for (int c = 0; c < k; c++) {
         next[c] = sums.weight(c) > 0 ? sums.mean(c) : centres[c];
@@ -97,7 +100,6 @@ public final class ColumnarKMeans extends KMeansBase<ColumnarKMeans> {
    */
   public Dataset<Row> iterationPlan(double[][] centres) {
     checkCentres(centres, "centres");
-    KMeansData points = lazyData();
-    return ClusterSums.plan(points.points(), points.dim(), centres);
+    return ClusterSums.plan(lazyData(), centres);
   }
 }

@@ -41,10 +41,7 @@ public final class KMeansCost {
     Row r =
         points
             .points()
-            .agg(
-                sum(
-                    KMeansData.weight()
-                        .multiply(Labeler.nearestSquaredDistance(points.features(), centres))))
+            .agg(sum(points.weighted(Labeler.nearestSquaredDistance(points.features(), centres))))
             .first();
     return r.isNullAt(0) ? 0 : r.getDouble(0);
   }

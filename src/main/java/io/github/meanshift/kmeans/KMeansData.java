@@ -14,18 +14,21 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The points k-means reads: the user's numeric feature columns as plain doubles named {@code _ms_f0
- * …} and the weight as {@code _ms_w} (1 without a weight column), following {@link PointSet}'s
- * convention. Rows with a null feature or weight are left out. Building one executes nothing;
- * {@link #checkpoint(String)} writes the points once to Parquet so that later passes scan the file
- * instead of recomputing the input.
+ * …} and, when a weight column is given, the weight as {@code _ms_w}, following {@link PointSet}'s
+ * convention (without one there is no weight column and sums need no multiplication). Rows with a
+ * null feature or weight are left out. Building one executes nothing; {@link #checkpoint(String)}
+ * writes the points once to Parquet so that later passes scan the file instead of recomputing the
+ * input.
  */
 final class KMeansData {
   private final Dataset<Row> points;
   private final int dim;
+  private final boolean weighted;
 
-  private KMeansData(Dataset<Row> points, int dim) {
+  private KMeansData(Dataset<Row> points, int dim, boolean weighted) {
     this.points = points;
     this.dim = dim;
+    this.weighted = weighted;
   }
 
   /**
@@ -37,19 +40,20 @@ final class KMeansData {
    */
   static KMeansData of(Dataset<Row> input, String[] featureCols, String weightCol) {
     checkColumns(input.schema(), featureCols, weightCol);
-    Column[] cols = new Column[featureCols.length + 1];
+    boolean weighted = weightCol != null;
+    Column[] cols = new Column[featureCols.length + (weighted ? 1 : 0)];
     Column notNull = null;
     for (int j = 0; j < featureCols.length; j++) {
       Column f = Columns.named(featureCols[j]);
       cols[j] = f.cast("double").as(PointSet.feature(j));
       notNull = notNull == null ? f.isNotNull() : notNull.and(f.isNotNull());
     }
-    Column w = weightCol == null ? lit(1.0) : Columns.named(weightCol).cast("double");
-    cols[featureCols.length] = w.as(PointSet.WEIGHT);
-    if (weightCol != null) {
-      notNull = notNull.and(Columns.named(weightCol).isNotNull());
+    if (weighted) {
+      Column w = Columns.named(weightCol);
+      cols[featureCols.length] = w.cast("double").as(PointSet.WEIGHT);
+      notNull = notNull.and(w.isNotNull());
     }
-    return new KMeansData(input.where(notNull).select(cols), featureCols.length);
+    return new KMeansData(input.where(notNull).select(cols), featureCols.length, weighted);
   }
 
   /** Checks that the feature and weight columns exist and are numeric. */
@@ -107,10 +111,15 @@ final class KMeansData {
       return this;
     }
     points.write().mode("overwrite").parquet(path);
-    return new KMeansData(points.sparkSession().read().parquet(path), dim);
+    return new KMeansData(points.sparkSession().read().parquet(path), dim, weighted);
   }
 
-  /** Rows of {@code _ms_f0 … _ms_f(d-1), _ms_w}. */
+  /** The rows where {@code condition} holds (lazy). */
+  KMeansData where(Column condition) {
+    return new KMeansData(points.where(condition), dim, weighted);
+  }
+
+  /** Rows of {@code _ms_f0 … _ms_f(d-1)}, then {@code _ms_w} if weighted. */
   Dataset<Row> points() {
     return points;
   }
@@ -124,8 +133,13 @@ final class KMeansData {
     return PointSet.featureColumns(dim);
   }
 
-  /** The weight column. */
-  static Column weight() {
-    return col(PointSet.WEIGHT);
+  /** The weight of a row: the weight column, or the constant 1. */
+  Column weight() {
+    return weighted ? col(PointSet.WEIGHT) : lit(1.0);
+  }
+
+  /** {@code x} times the row's weight ({@code x} itself without weights). */
+  Column weighted(Column x) {
+    return weighted ? x.multiply(col(PointSet.WEIGHT)) : x;
   }
 }

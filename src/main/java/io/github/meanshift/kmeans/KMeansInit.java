@@ -52,11 +52,11 @@ final class KMeansInit {
    * (Efraimidis and Spirakis), a top-n sort of a plain double column.
    */
   static double[][] weightedSample(KMeansData data, int n, long seed) {
-    Column w = KMeansData.weight();
+    Column w = data.weight();
     Column key = log(rand(seed)).divide(w);
     List<Row> rows =
-        data.points()
-            .where(w.gt(0))
+        data.where(w.gt(0))
+            .points()
             .orderBy(key.desc())
             .select(data.features())
             .limit(n)

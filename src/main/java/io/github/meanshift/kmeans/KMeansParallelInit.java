@@ -38,7 +38,6 @@ final class KMeansParallelInit {
   static double[][] run(KMeansData data, int k, int initSteps, long seed) {
     Dataset<Row> points = data.points();
     Column[] f = data.features();
-    Column w = KMeansData.weight();
     double[][] candidates = KMeansInit.weightedSample(data, 1, KMeansInit.derive(seed, 0));
     if (candidates.length == 0) {
       return candidates;
@@ -46,14 +45,14 @@ final class KMeansParallelInit {
     for (int step = 0; step < initSteps; step++) {
       long start = System.nanoTime();
       Column d2 = Labeler.nearestSquaredDistance(f, candidates);
-      Row total = points.agg(sum(w.multiply(d2))).first();
+      Column wd2 = data.weighted(d2);
+      Row total = points.agg(sum(wd2)).first();
       double cost = total.isNullAt(0) ? 0 : total.getDouble(0);
       if (!(cost > 0)) {
         LOG.info("k-means|| step {}: every point is a candidate already", step + 1);
         break;
       }
-      Column keep =
-          rand(KMeansInit.derive(seed, step + 1)).lt(w.multiply(d2).multiply(2.0 * k / cost));
+      Column keep = rand(KMeansInit.derive(seed, step + 1)).lt(wd2.multiply(2.0 * k / cost));
       List<Row> chosen = points.where(keep).select(f).collectAsList();
       double[][] added = KMeansInit.toArrays(chosen, data.dim());
       List<double[]> all = new ArrayList<>(Arrays.asList(candidates));
@@ -71,8 +70,7 @@ final class KMeansParallelInit {
       return candidates;
     }
     ClusterSums nearest =
-        ClusterSums.collect(
-            ClusterSums.plan(points, data.dim(), candidates), candidates.length, data.dim());
+        ClusterSums.collect(ClusterSums.plan(data, candidates), candidates.length, data.dim());
     double[] weights = new double[candidates.length];
     for (int c = 0; c < candidates.length; c++) {
       weights[c] = nearest.weight(c);

@@ -139,7 +139,6 @@ public final class MiniBatchKMeans extends KMeansBase<MiniBatchKMeans> {
 
   private Dataset<Row> plan(KMeansData points, double[][] centres, int step) {
     long batchSeed = KMeansInit.derive(getSeed() ^ BATCH_STREAM, step);
-    Dataset<Row> batch = points.points().where(rand(batchSeed).lt(batchFraction));
-    return ClusterSums.plan(batch, points.dim(), centres);
+    return ClusterSums.plan(points.where(rand(batchSeed).lt(batchFraction)), centres);
   }
 }

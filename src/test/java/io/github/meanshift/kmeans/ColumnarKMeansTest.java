@@ -178,15 +178,27 @@ class ColumnarKMeansTest extends SparkTestBase {
     assertEquals(5, plan.count());
   }
 
-  /** No UDF, object (RDD-style) operator, cache or join in the physical plan. */
+  /**
+   * No UDF, object (RDD-style) operator or cache in the physical plan, no keyed join, and one
+   * exchange only: the aggregate's, of at most k partial rows per task (the points are never
+   * shuffled). The one join is the broadcast of the one-row centre table.
+   */
   static void assertPlainSql(Dataset<Row> plan) {
     String physical = plan.queryExecution().executedPlan().toString();
     for (String banned :
         new String[] {
-          "UDF", "MapPartitions", "DeserializeToObject", "SerializeFromObject", "InMemory", "Join"
+          "UDF",
+          "MapPartitions",
+          "DeserializeToObject",
+          "SerializeFromObject",
+          "InMemory",
+          "SortMergeJoin",
+          "HashJoin"
         }) {
       assertFalse(physical.contains(banned), banned + " in plan:\n" + physical);
     }
+    assertEquals(1, physical.split("Exchange hashpartitioning", -1).length - 1, physical);
+    assertEquals(1, physical.split("BroadcastNestedLoopJoin", -1).length - 1, physical);
   }
 
   @Test
