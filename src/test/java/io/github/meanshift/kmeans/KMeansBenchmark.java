@@ -12,14 +12,16 @@ import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * One-off timing of {@link ColumnarKMeans} against MLlib's KMeans (not a test): n 2-D points in k
  * overlapping Gaussian blobs, written to Parquet first; both fits read that file, run maxIter
- * iterations from k-means|| with tol 0, and each is run twice (the second run is reported). MLlib's
- * per-iteration time is its logged "Iterations took" divided by its iteration count.
+ * iterations from k-means|| with tol 0, alternately, {@code runs} times each (the first run warms
+ * up the JVM). MLlib's per-iteration time is its logged "Iterations took" divided by its iteration
+ * count.
  *
- * <p>Arguments: [n] [k] [maxIter] [mllib solver: auto|row|block].
+ * <p>Arguments: [n] [k] [maxIter] [runs] [mllib solver: auto|row|block].
  */
 public final class KMeansBenchmark {
   private KMeansBenchmark() {}
@@ -28,7 +30,8 @@ public final class KMeansBenchmark {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int k = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int maxIter = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-    String solver = args.length > 3 ? args[3] : "auto";
+    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    String solver = args.length > 4 ? args[4] : "auto";
     SparkSession spark =
         SparkSession.builder()
             .master("local[2]")
@@ -56,7 +59,7 @@ public final class KMeansBenchmark {
         .parquet(input);
     Dataset<Row> points = spark.read().parquet(input);
     System.out.printf(Locale.ROOT, "%d points, k=%d, maxIter=%d%n", points.count(), k, maxIter);
-    for (int run = 1; run <= 2; run++) {
+    for (int run = 1; run <= runs; run++) {
       long t0 = System.nanoTime();
       KMeansResult ours =
           new ColumnarKMeans(points, "x0", "x1")
@@ -100,6 +103,30 @@ public final class KMeansBenchmark {
           m.summary().trainingCost(),
           m.summary().numIter());
     }
+    double[] scan = new double[5];
+    for (int i = 0; i < scan.length; i++) {
+      long t0 = System.nanoTime();
+      points.agg(functions.sum("x0"), functions.sum("x1")).collectAsList();
+      scan[i] = (System.nanoTime() - t0) / 1e9;
+    }
+    System.out.printf(
+        Locale.ROOT, "Parquet scan + sum of the points: median %.3f s%n", median(scan));
+    Dataset<Row> cached = points.cache();
+    cached.count();
+    KMeansResult inMemory =
+        new ColumnarKMeans(cached, "x0", "x1")
+            .setK(k)
+            .setSeed(1L)
+            .setMaxIter(maxIter)
+            .setTol(0)
+            .fit();
+    System.out.printf(
+        Locale.ROOT,
+        "ColumnarKMeans on a cached input: %d iterations, mean %.3f s, median %.3f s per iteration%n",
+        inMemory.iterations(),
+        Arrays.stream(inMemory.iterationSeconds()).average().orElse(0),
+        median(inMemory.iterationSeconds()));
+    cached.unpersist();
     spark.stop();
     try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
