@@ -70,6 +70,13 @@ final class CompareCommand implements Callable<Integer> {
   double kmeansTol;
 
   @Option(
+      names = "--kmeans-engine",
+      paramLabel = "mllib|columnar|minibatch",
+      defaultValue = "mllib",
+      description = "k-means engine (default: ${DEFAULT-VALUE}).")
+  String kmeansEngine;
+
+  @Option(
       names = "--kmeans-seed",
       paramLabel = "N",
       defaultValue = "1",
@@ -83,6 +90,8 @@ final class CompareCommand implements Callable<Integer> {
     o.maxIter = kmeansMaxIter;
     o.tol = kmeansTol;
     o.seed = kmeansSeed;
+    o.engine = kmeansEngine;
+    o.batchFraction = 0.1;
     return o;
   }
 
@@ -106,7 +115,7 @@ final class CompareCommand implements Callable<Integer> {
       ms.predictionCol = "meanshift";
       int clusters = k != null ? k : ms.centers.length;
       LOG.info("mean shift found {} clusters; k-means with k = {}", ms.centers.length, clusters);
-      Fitted km = kmeans.fit(ms.predictions, data, clusters, "kmeans");
+      Fitted km = kmeans.fit(ms.predictions, data, clusters, "kmeans", dir.work().toString());
       ms.predictions = km.predictions;
       ResultFiles.writeTable(
           dir,

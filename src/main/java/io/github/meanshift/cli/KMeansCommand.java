@@ -25,6 +25,6 @@ final class KMeansCommand extends ClusteringCommand {
 
   @Override
   Fitted fit(SparkSession spark, InputData data, String workDir) {
-    return kmeans.fit(data.frame(), data, kmeans.k, "prediction");
+    return kmeans.fit(data.frame(), data, kmeans.k, "prediction", workDir);
   }
 }

@@ -25,7 +25,8 @@ final class LocalKMeansPlusPlus {
    * @param seed random seed
    */
   static double[][] run(double[][] points, double[] weights, int k, int maxIter, long seed) {
-    Random rand = new Random(seed);
+    // Mixed: java.util.Random gives nearly equal first draws for nearby seeds (1, 2, 3...).
+    Random rand = new Random(KMeansInit.derive(seed, -1));
     int n = points.length;
     double[][] centres = new double[k][];
     centres[0] = points[pick(rand, weights, null)].clone();
@@ -33,9 +34,25 @@ final class LocalKMeansPlusPlus {
     for (int p = 0; p < n; p++) {
       cost[p] = squaredDistance(points[p], centres[0]);
     }
+    // Greedy k-means++ (as scikit-learn's): each step draws a few candidates by the usual
+    // D^2 weighting and keeps the one that lowers the total cost most, which avoids most of the
+    // bad starts (two centres in one cluster) plain k-means++ makes on well-separated data.
+    int trials = 2 + (int) Math.log(k);
     for (int i = 1; i < k; i++) {
-      int chosen = pick(rand, weights, cost);
-      centres[i] = points[chosen].clone();
+      int best = -1;
+      double bestTotal = Double.POSITIVE_INFINITY;
+      for (int t = 0; t < trials; t++) {
+        int candidate = pick(rand, weights, cost);
+        double total = 0;
+        for (int p = 0; p < n; p++) {
+          total += weights[p] * Math.min(cost[p], squaredDistance(points[p], points[candidate]));
+        }
+        if (total < bestTotal) {
+          bestTotal = total;
+          best = candidate;
+        }
+      }
+      centres[i] = points[best].clone();
       for (int p = 0; p < n; p++) {
         cost[p] = Math.min(cost[p], squaredDistance(points[p], centres[i]));
       }

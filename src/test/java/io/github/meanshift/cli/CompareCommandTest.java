@@ -57,6 +57,59 @@ class CompareCommandTest extends SparkTestBase {
     assertTrue(missingK.stderr.startsWith("error: --k"), missingK.stderr);
   }
 
+  /** Columnar and mini-batch k-means reach MLlib's cost within this fraction. */
+  static final double COST_TOLERANCE = 0.01;
+
+  @Test
+  void columnarAndMiniBatchEnginesMatchMllibCost() throws IOException {
+    double[] cost = new double[3];
+    String[] engines = {"mllib", "columnar", "minibatch"};
+    for (int e = 0; e < engines.length; e++) {
+      Path out = tmp.resolve("k-" + engines[e]);
+      CliRun run =
+          CliRun.of(
+              "kmeans",
+              "--input",
+              "data-samples/blobs.csv",
+              "--features",
+              "x0,x1",
+              "--k",
+              "6",
+              "--engine",
+              engines[e],
+              "--max-iter",
+              engines[e].equals("minibatch") ? "40" : "20",
+              "--output",
+              out.toString(),
+              "--save-model",
+              tmp.resolve("m-" + engines[e]).toString());
+      assertEquals(0, run.status, run.toString());
+      JsonNode r = report(out);
+      assertEquals(engines[e], r.get("parameters").get("engine").asText());
+      cost[e] = r.get("training_cost").asDouble();
+    }
+    assertEquals(cost[0], cost[1], COST_TOLERANCE * cost[0], "columnar vs MLlib cost");
+    assertEquals(cost[0], cost[2], COST_TOLERANCE * cost[0], "mini-batch vs MLlib cost");
+    Path predicted = tmp.resolve("predicted");
+    CliRun predict =
+        CliRun.of(
+            "predict",
+            "--model",
+            tmp.resolve("m-columnar").toString(),
+            "--input",
+            "data-samples/blobs.csv",
+            "--output",
+            predicted.toString());
+    assertEquals(0, predict.status, predict.toString());
+    assertEquals(
+        spark
+            .read()
+            .parquet(tmp.resolve("k-columnar").resolve("labels").toString())
+            .orderBy("id")
+            .collectAsList(),
+        spark.read().parquet(predicted.resolve("labels").toString()).orderBy("id").collectAsList());
+  }
+
   @Test
   void compareOnRoundBlobsShowsBothDoingWell() throws IOException {
     Path out = tmp.resolve("blobs");

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.meanshift.io.GpuPlanReport;
 import io.github.meanshift.io.SparkProperties;
+import io.github.meanshift.kmeans.ColumnarKMeans;
+import io.github.meanshift.kmeans.KMeansResult;
+import io.github.meanshift.kmeans.MiniBatchKMeans;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.shift.BandwidthEstimator;
@@ -179,6 +182,24 @@ class GpuPlanTest {
           model.summary().gpuPlans().keySet());
       assertEquals(List.of(), report.fallbacks(), report.text());
     }
+  }
+
+  @Test
+  void columnarAndMiniBatchKMeansRunOnGpu() {
+    Dataset<Row> data =
+        points
+            .hot()
+            .withColumnRenamed(PointSet.feature(0), "a")
+            .withColumnRenamed(PointSet.feature(1), "b");
+    double[][] centres = seeds(5, 2);
+    ColumnarKMeans lloyd =
+        new ColumnarKMeans(data, "a", "b").setK(5).setCheckpointPath(tmp.resolve("km").toString());
+    assertOnGpu("columnar k-means iteration", lloyd.iterationPlan(centres));
+    MiniBatchKMeans mini =
+        new MiniBatchKMeans(data, "a", "b").setK(5).setCheckpointPath(tmp.resolve("mb").toString());
+    assertOnGpu("mini-batch k-means step", mini.stepPlan(centres, 3));
+    KMeansResult fitted = lloyd.setMaxIter(3).fit();
+    assertOnGpu("k-means assignment", data.select(fitted.assignment("a", "b")));
   }
 
   @Test
