@@ -22,6 +22,19 @@ package io.github.meanshift.shift;
 final class ShiftLoops {
   private ShiftLoops() {}
 
+  /** System property that turns the Vector API loop off ({@code -Dmeanshift.vector=false}). */
+  static final String VECTOR_PROPERTY = "meanshift.vector";
+
+  /**
+   * Whether {@link VectorLoops} (the Java Vector API) runs the tiles: only when the JVM has the
+   * incubator module {@code jdk.incubator.vector} in its boot layer (it was started with {@code
+   * --add-modules jdk.incubator.vector}) and {@link #VECTOR_PROPERTY} is not {@code false}.
+   * Otherwise {@code VectorLoops} is never loaded and the loops below run.
+   */
+  static final boolean VECTOR =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && !"false".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY));
+
   /** Tiles with fewer seeds than this take the scalar loop. */
   static final int MIN_VECTOR_SEEDS = 8;
 
@@ -49,23 +62,23 @@ final class ShiftLoops {
   static final boolean FMA = hardwareFma();
 
   /** Range reduction of {@link #gaussian}: {@code exp(x) = exp(x/2^6)^(2^6)}. */
-  private static final double GAUSS_SCALE = -0.5 / 64;
+  static final double GAUSS_SCALE = -0.5 / 64;
 
   // Taylor coefficients 1/k! of exp, k = 0..10.
-  private static final double C2 = 1.0 / 2;
-  private static final double C3 = 1.0 / 6;
-  private static final double C4 = 1.0 / 24;
-  private static final double C5 = 1.0 / 120;
-  private static final double C6 = 1.0 / 720;
-  private static final double C7 = 1.0 / 5040;
-  private static final double C8 = 1.0 / 40320;
-  private static final double C9 = 1.0 / 362880;
-  private static final double C10 = 1.0 / 3628800;
+  static final double C2 = 1.0 / 2;
+  static final double C3 = 1.0 / 6;
+  static final double C4 = 1.0 / 24;
+  static final double C5 = 1.0 / 120;
+  static final double C6 = 1.0 / 720;
+  static final double C7 = 1.0 / 5040;
+  static final double C8 = 1.0 / 40320;
+  static final double C9 = 1.0 / 362880;
+  static final double C10 = 1.0 / 3628800;
 
   /**
-   * {@code max(0, x)}, exactly, from an addition and {@code Math.abs}. Not {@code Math.max}: C2
-   * intrinsifies that (and then vectorises it) only when the JVM-wide profile of {@code Math.max}
-   * says its branch is unpredictable, so its speed would depend on unrelated code.
+   * {@code max(0, x)}, exactly, from an addition and {@code Math.abs}. Not {@code Math.max}: loops
+   * using it vectorised or not depending on what else the JVM had run (C2 seems to choose between
+   * its intrinsic and a branch from {@code Math.max}'s own, JVM-wide profile).
    */
   static double relu(double x) {
     return 0.5 * (x + Math.abs(x));
@@ -150,6 +163,11 @@ final class ShiftLoops {
       Kernel kernel,
       double inv) {
     if (nRanges == 0 || tile.size == 0) {
+      return;
+    }
+    if (VECTOR
+        && tile.size >= MIN_VECTOR_SEEDS
+        && VectorLoops.run(cols, w, ranges, nRanges, tile, kernel, inv)) {
       return;
     }
     if (tile.size < MIN_VECTOR_SEEDS) {

@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.StructType;
  * <pre>
  * mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx3g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     io.github.meanshift.shift.JvmShiftBench [loops|engine|all] [points] [seeds] [threads]
+ *     io.github.meanshift.shift.JvmShiftBench [loops|engine|all] [points] [seeds] [threads] [h]
  * </pre>
  *
  * <p>{@code loops}: the per-partition loop alone, one block per thread (as Spark runs one task per
@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
  * cut-off).
  */
 public final class JvmShiftBench {
-  private static final double BANDWIDTH = 0.3;
+  private static double bandwidth = 0.3;
   private static final int REPEATS = 5;
   private static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
@@ -43,6 +43,14 @@ public final class JvmShiftBench {
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
     int m = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+    bandwidth = args.length > 4 ? Double.parseDouble(args[4]) : bandwidth;
+    System.out.printf(
+        Locale.ROOT,
+        "%d points, %d seeds, h = %s, Vector API loop: %s%n",
+        n,
+        m,
+        bandwidth,
+        ShiftLoops.VECTOR);
     for (int d : new int[] {2, 5}) {
       double[][] x = blobs(n, d, 1);
       double[][] seeds = new double[m][];
@@ -106,7 +114,7 @@ public final class JvmShiftBench {
                 pool.submit(
                     () -> {
                       long c0 = CPU.getCurrentThreadCpuTime();
-                      b.pass(flat, m, k, BANDWIDTH);
+                      b.pass(flat, m, k, bandwidth);
                       return CPU.getCurrentThreadCpuTime() - c0;
                     }));
           }
@@ -165,7 +173,7 @@ public final class JvmShiftBench {
       PointSet points = new PointSet(df, names, PointStats.compute(df, names, "weight"));
       for (boolean grid : new boolean[] {false, true}) {
         for (Kernel k : Kernel.values()) {
-          try (JvmShiftEngine e = new JvmShiftEngine(points, k, BANDWIDTH, grid)) {
+          try (JvmShiftEngine e = new JvmShiftEngine(points, k, bandwidth, grid)) {
             double best = 0;
             for (int rep = 0; rep < REPEATS; rep++) {
               long t0 = System.nanoTime();

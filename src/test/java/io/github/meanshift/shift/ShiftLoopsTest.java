@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The JVM loops (no Spark) against a plain double loop over {@link Kernel#weight(double)}: every
  * dimension path (fused two and three features, generic), tiles below the vector threshold and
- * above the tile capacity, exact and grid blocks.
+ * above the tile capacity, exact and grid blocks. With the Vector API module in the test JVM (see
+ * {@link #vectorLoopRunsExactlyWhenItsModuleIsPresent}) the same tests check {@link VectorLoops}.
  */
 class ShiftLoopsTest {
   /** The polynomial Gaussian against {@code StrictMath.exp}, relative. */
@@ -90,6 +91,18 @@ class ShiftLoopsTest {
           SUM_TOLERANCE,
           "grid=" + grid);
     }
+  }
+
+  /**
+   * Run with {@code -Dsurefire.extraArgLine="--add-modules jdk.incubator.vector"}, every test of
+   * this class goes through {@link VectorLoops} instead.
+   */
+  @Test
+  void vectorLoopRunsExactlyWhenItsModuleIsPresent() {
+    assertEquals(
+        ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty(ShiftLoops.VECTOR_PROPERTY)),
+        ShiftLoops.VECTOR);
   }
 
   @Test
