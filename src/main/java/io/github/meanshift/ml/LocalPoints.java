@@ -29,8 +29,15 @@ final class LocalPoints {
   }
 
   static LocalPoints collect(PointSet points) {
-    int d = points.dim();
-    List<Row> rows = points.hot().collectAsList();
+    return of(points.hot().collectAsList(), points.dim());
+  }
+
+  /**
+   * Points from rows of (id, features..., weight); a missing feature or weight becomes NaN, for the
+   * checks of {@link io.github.meanshift.shift.PointStats#of(double[][], double[], String[],
+   * String)} to report.
+   */
+  static LocalPoints of(List<Row> rows, int d) {
     long[] pid = new long[rows.size()];
     double[][] x = new double[rows.size()][d];
     double[] w = new double[rows.size()];
@@ -38,9 +45,9 @@ final class LocalPoints {
       Row r = rows.get(i);
       pid[i] = r.getLong(0);
       for (int j = 0; j < d; j++) {
-        x[i][j] = r.getDouble(1 + j);
+        x[i][j] = r.isNullAt(1 + j) ? Double.NaN : r.getDouble(1 + j);
       }
-      w[i] = r.getDouble(1 + d);
+      w[i] = r.isNullAt(1 + d) ? Double.NaN : r.getDouble(1 + d);
     }
     return new LocalPoints(pid, x, w);
   }

@@ -8,6 +8,8 @@ import io.github.meanshift.io.Columns;
 import io.github.meanshift.shift.BandwidthEstimator;
 import io.github.meanshift.shift.BlurringMeanShift;
 import io.github.meanshift.shift.Kernel;
+import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.shift.LocalShiftEngine;
 import io.github.meanshift.shift.ModeMerger;
 import io.github.meanshift.shift.PointSet;
 import io.github.meanshift.shift.PointStats;
@@ -169,6 +171,11 @@ public class MeanShift extends Estimator<MeanShiftModel>
     return this;
   }
 
+  public MeanShift setLocalMaxPoints(long value) {
+    set(localMaxPoints(), value);
+    return this;
+  }
+
   public MeanShift setMaxBroadcastBytes(long value) {
     set(maxBroadcastBytes(), value);
     return this;
@@ -187,6 +194,12 @@ public class MeanShift extends Estimator<MeanShiftModel>
     Kernel kern = Kernel.fromName(getKernel());
     boolean blurring = getAlgorithm().equals("blurring");
     LOG.info("mean shift: {}", describeParams(spec));
+    boolean jvm = EngineChoice.useJvm(this, dataset.sparkSession());
+    LocalPoints local =
+        timer.time("prepare", () -> smallEnoughForDriver(dataset, spec, blurring, jvm));
+    if (local != null) {
+      return fitOnDriver(dataset, spec, local, kern, timer);
+    }
     WorkDir work = WorkDir.open(dataset.sparkSession(), getCheckpointDir());
     boolean keepWork = false;
     try {
@@ -195,8 +208,16 @@ public class MeanShift extends Estimator<MeanShiftModel>
           "{} points, {} features, checkpointed to {}", points.count(), spec.dim(), work.where());
       boolean estimated = !isDefined(bandwidth());
       double h =
-          estimated ? timer.time("bandwidth", () -> estimateBandwidth(points)) : getBandwidth();
+          estimated
+              ? timer.time("bandwidth", () -> estimateBandwidth(points, jvm))
+              : getBandwidth();
+      EngineChoice choice =
+          timer.time(
+              "neighbours", () -> EngineChoice.choose(this, jvm, points, kern, h, getSeed()));
+      LOG.info("engine {} ({})", choice.name(), choice.reason);
       MeanShiftSummary.Builder sb = new MeanShiftSummary.Builder();
+      sb.engine = choice.name();
+      sb.neighbors = choice.grid ? "grid" : "exact";
       if (estimated) {
         sb.hotPlans.put(
             "bandwidth",
@@ -206,10 +227,10 @@ public class MeanShift extends Estimator<MeanShiftModel>
       }
       MeanShiftModel model;
       if (blurring) {
-        model = fitBlurring(dataset, points, kern, h, timer, sb, work);
+        model = fitBlurring(dataset, points, kern, h, timer, sb, work, choice);
         keepWork = true; // the summary's predictions read the checkpoint
       } else {
-        model = fitStandard(dataset, points, kern, h, timer, sb);
+        model = fitStandard(dataset, points, kern, h, timer, sb, choice);
       }
       sb.predictionCol = getPredictionCol();
       sb.featureNames = spec.names();
@@ -230,9 +251,22 @@ public class MeanShift extends Estimator<MeanShiftModel>
     }
   }
 
-  private double estimateBandwidth(PointSet points) {
-    double h =
-        BandwidthEstimator.estimate(points, getQuantile(), getBandwidthSampleSize(), getSeed());
+  /**
+   * The bandwidth from a sample: on the driver for the CPU engine, as a SQL plan (the GPU's path)
+   * otherwise.
+   */
+  private double estimateBandwidth(PointSet points, boolean jvm) {
+    return checkedEstimate(
+        jvm
+            ? BandwidthEstimator.estimate(
+                points, getQuantile(), getBandwidthSampleSize(), getSeed())
+            : BandwidthEstimator.plan(points, getQuantile(), getBandwidthSampleSize(), getSeed())
+                .first()
+                .getDouble(0));
+  }
+
+  /** An estimated bandwidth, logged; 0 (too many duplicates) is an error. */
+  private double checkedEstimate(double h) {
     if (!(h > 0)) {
       throw new IllegalArgumentException(
           "the estimated bandwidth is 0 (more than a quantile "
@@ -245,11 +279,6 @@ public class MeanShift extends Estimator<MeanShiftModel>
         getQuantile(),
         getBandwidthSampleSize());
     return h;
-  }
-
-  /** The engine that runs the passes over {@code points}. */
-  private ShiftEngine engine(PointSet points, Kernel kern, double h) {
-    return new SqlShiftEngine(points, kern, h, getMaxPairsPerTask());
   }
 
   private MeanShiftModel newModel(double[][] centers, double h) {
@@ -265,13 +294,13 @@ public class MeanShift extends Estimator<MeanShiftModel>
       Kernel kern,
       double h,
       Timer timer,
-      MeanShiftSummary.Builder sb) {
+      MeanShiftSummary.Builder sb,
+      EngineChoice choice) {
     double[][] seedPositions = timer.time("seeding", () -> seeds(points, h));
     LOG.info("{} seeds ({})", seedPositions.length, seedingName());
     ModeMerger.Centers merged;
-    try (ShiftEngine engine = engine(points, kern, h)) {
-      LOG.info("engine {}: neighbours exact (every point meets every seed)", engine.name());
-      sb.engine = engine.name();
+    try (ShiftEngine engine =
+        timer.time("engine", () -> choice.engine(points, kern, h, getMaxPairsPerTask()))) {
       StandardMeanShift.Result run =
           timer.time(
               "shift",
@@ -286,7 +315,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
     Column label = model.predictColumn(PointSet.featureColumns(points.dim()));
     long[] sizes =
         timer.time("label", () -> clusterSizes(points.hot(), label, merged.centers().length));
-    putIterationPlan(sb, points, kern, h, seedPositions);
+    putIterationPlan(sb, points, kern, h, seedPositions, choice.grid);
     if (getSeeds() == null) {
       sb.hotPlans.put(
           "seeding",
@@ -300,7 +329,6 @@ public class MeanShift extends Estimator<MeanShiftModel>
     sb.centers = merged.centers();
     sb.clusterSizes = java.util.Arrays.copyOf(sizes, merged.centers().length);
     sb.orphans = sizes[merged.centers().length];
-    sb.neighbors = "exact";
     sb.numSeeds = seedPositions.length;
     return model;
   }
@@ -312,7 +340,8 @@ public class MeanShift extends Estimator<MeanShiftModel>
       double h,
       Timer timer,
       MeanShiftSummary.Builder sb,
-      WorkDir work) {
+      WorkDir work,
+      EngineChoice choice) {
     long bytes = points.count() * points.dim() * 8L;
     if (bytes > getMaxBroadcastBytes()) {
       throw new IllegalArgumentException(
@@ -329,7 +358,6 @@ public class MeanShift extends Estimator<MeanShiftModel>
     LocalPoints local = timer.time("collect", () -> LocalPoints.collect(points));
     SparkSession spark = dataset.sparkSession();
     String[] names = points.featureNames();
-    String[] engineName = new String[1];
     BlurringMeanShift.Result run =
         timer.time(
             "shift",
@@ -339,9 +367,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
                       PointSet current =
                           PointSet.fromArrays(
                               spark, pos, w, names, df -> work.materialize(df, "positions"));
-                      ShiftEngine e = engine(current, kern, h);
-                      engineName[0] = e.name();
-                      return e;
+                      return choice.engine(current, kern, h, getMaxPairsPerTask());
                     },
                     local.x,
                     local.w,
@@ -356,7 +382,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
         run.centers().length);
     MeanShiftModel model = newModel(run.centers(), h);
     Dataset<Row> labels = timer.time("label", () -> local.labels(spark, run.labels()));
-    putIterationPlan(sb, points, kern, h, local.x);
+    putIterationPlan(sb, points, kern, h, local.x, choice.grid);
     putLabelPlans(sb, points, model.predictColumn(PointSet.featureColumns(points.dim())));
     long[] sizes = new long[run.centers().length];
     for (int l : run.labels()) {
@@ -374,19 +400,123 @@ public class MeanShift extends Estimator<MeanShiftModel>
     sb.orphans = 0;
     sb.iterations = run.iterations();
     sb.converged = run.stop() != BlurringMeanShift.Stop.MAX_ITER;
-    sb.engine = engineName[0];
-    sb.neighbors = "exact";
     sb.numSeeds = points.count();
+    return model;
+  }
+
+  /**
+   * The standard algorithm on points held by the driver: the same steps as on Spark (bandwidth from
+   * a sample, seeds, passes, merging, labels), each on arrays, with the JVM engine's loops run on
+   * the driver's cores ({@link LocalShiftEngine}). No Spark job runs after the points are read; the
+   * summary's predictions and GPU plans are still Spark plans over the input.
+   */
+  private MeanShiftModel fitOnDriver(
+      Dataset<?> dataset, FeatureSpec spec, LocalPoints local, Kernel kern, Timer timer) {
+    String[] names = spec.names();
+    PointStats stats = PointStats.of(local.x, local.w, names, getWeightCol());
+    LOG.info("{} points, {} features, held by the driver", stats.count(), spec.dim());
+    boolean estimated = !isDefined(bandwidth());
+    double h =
+        estimated
+            ? timer.time(
+                "bandwidth",
+                () ->
+                    checkedEstimate(
+                        BandwidthEstimator.estimate(
+                            local.x, local.w, getQuantile(), getBandwidthSampleSize(), getSeed())))
+            : getBandwidth();
+    EngineChoice choice =
+        timer.time(
+            "neighbours", () -> EngineChoice.chooseOnDriver(this, local.x, kern, h, getSeed()));
+    LOG.info("engine {} ({})", choice.name(), choice.reason);
+    double[][] seedPositions =
+        timer.time(
+            "seeding",
+            () ->
+                getSeeds() != null
+                    ? checkedSeeds(getSeeds(), spec.dim())
+                    : getBinSeeding()
+                        ? Seeding.binSeedsOrAllPoints(local.x, local.w, h, getMinBinFreq())
+                        : Seeding.allPoints(local.x));
+    LOG.info("{} seeds ({})", seedPositions.length, seedingName());
+    MeanShiftSummary.Builder sb = new MeanShiftSummary.Builder();
+    ModeMerger.Centers merged;
+    try (ShiftEngine engine =
+        new LocalShiftEngine(local.x, local.w, stats, names, kern, h, choice.grid)) {
+      StandardMeanShift.Result run =
+          timer.time(
+              "shift",
+              () ->
+                  StandardMeanShift.run(
+                      engine, seedPositions, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
+      sb.iterations = run.iterations();
+      sb.converged = run.allConverged();
+      merged = timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
+    }
+    MeanShiftModel model = newModel(merged.centers(), h);
+    double maxDistance = getClusterAll() ? Double.POSITIVE_INFINITY : h;
+    long[] sizes = new long[merged.centers().length];
+    long orphans = 0;
+    for (double[] p : local.x) {
+      int k = Labeler.nearest(p, merged.centers(), maxDistance);
+      if (k < 0) {
+        orphans++;
+      } else {
+        sizes[k]++;
+      }
+    }
+    PointSet source = new PointSet(hotFrame(dataset, spec, false), names, stats);
+    if (estimated) {
+      sb.hotPlans.put(
+          "bandwidth",
+          () ->
+              BandwidthEstimator.plan(source, getQuantile(), getBandwidthSampleSize(), getSeed()));
+    }
+    putIterationPlan(sb, source, kern, h, seedPositions, choice.grid);
+    if (getSeeds() == null) {
+      sb.hotPlans.put(
+          "seeding",
+          () ->
+              getBinSeeding()
+                  ? Seeding.binSeedPlan(source, h, getMinBinFreq())
+                  : Seeding.allPointsPlan(source));
+    }
+    putLabelPlans(sb, source, model.predictColumn(PointSet.featureColumns(spec.dim())));
+    sb.predictions = model.transform(dataset);
+    sb.centers = merged.centers();
+    sb.clusterSizes = sizes;
+    sb.orphans = orphans;
+    sb.numSeeds = seedPositions.length;
+    sb.engine = choice.name();
+    sb.neighbors = choice.grid ? "grid" : "exact";
+    sb.predictionCol = getPredictionCol();
+    sb.featureNames = names;
+    sb.numPoints = stats.count();
+    sb.bandwidth = h;
+    sb.bandwidthEstimated = estimated;
+    sb.algorithm = getAlgorithm();
+    sb.kernel = kern.paramName();
+    sb.phaseSeconds = timer.phases();
+    model.setSummary(sb.build());
+    LOG.info("{} clusters; fit done in {} s ({})", model.numClusters(), fmt(timer.total()), timer);
     return model;
   }
 
   /** Records the plan of one pass (its first batch of seeds) as the SQL engine runs it. */
   private void putIterationPlan(
-      MeanShiftSummary.Builder sb, PointSet points, Kernel kern, double h, double[][] seeds) {
+      MeanShiftSummary.Builder sb,
+      PointSet points,
+      Kernel kern,
+      double h,
+      double[][] seeds,
+      boolean grid) {
     sb.hotPlans.put(
         "iteration",
         () -> {
-          SqlShiftEngine sql = new SqlShiftEngine(points, kern, h, getMaxPairsPerTask());
+          SqlShiftEngine sql =
+              grid
+                  ? SqlShiftEngine.grid(points, kern, h, getMaxPairsPerTask())
+                  : new SqlShiftEngine(points, kern, h, getMaxPairsPerTask());
           return sql.plan(seeds, 0, Math.min(seeds.length, sql.seedsPerBatch()));
         });
   }
@@ -398,6 +528,13 @@ public class MeanShift extends Estimator<MeanShiftModel>
 
   /** Reads the features once into the internal columns, checkpoints them, and checks them. */
   private PointSet prepare(Dataset<?> dataset, FeatureSpec spec, WorkDir work, boolean carry) {
+    Dataset<Row> stored = work.materialize(hotFrame(dataset, spec, carry), "points");
+    PointStats stats = PointStats.compute(stored, spec.names(), getWeightCol());
+    return new PointSet(stored, spec.names(), stats);
+  }
+
+  /** The internal columns (id, features, weight), after the user's columns when {@code carry}. */
+  private Dataset<Row> hotFrame(Dataset<?> dataset, FeatureSpec spec, boolean carry) {
     Column[] features = spec.columns();
     List<Column> cols = new ArrayList<>();
     if (carry) {
@@ -411,27 +548,45 @@ public class MeanShift extends Estimator<MeanShiftModel>
     }
     String wc = getWeightCol();
     cols.add((wc == null ? lit(1.0) : Columns.named(wc).cast("double")).as(PointSet.WEIGHT));
-    Dataset<Row> hot = dataset.select(cols.toArray(new Column[0]));
-    Dataset<Row> stored = work.materialize(hot, "points");
-    PointStats stats = PointStats.compute(stored, spec.names(), wc);
-    return new PointSet(stored, spec.names(), stats);
+    return dataset.select(cols.toArray(new Column[0]));
+  }
+
+  /**
+   * The points on the driver, when the standard algorithm runs on the JVM engine and the data have
+   * at most localMaxPoints rows (one job reads at most one row more); null otherwise.
+   */
+  private LocalPoints smallEnoughForDriver(
+      Dataset<?> dataset, FeatureSpec spec, boolean blurring, boolean jvm) {
+    long max = getLocalMaxPoints();
+    if (blurring || !jvm || max <= 0) {
+      return null;
+    }
+    List<Row> rows =
+        hotFrame(dataset, spec, false)
+            .limit((int) Math.min(Integer.MAX_VALUE - 1, max + 1))
+            .collectAsList();
+    return rows.size() <= max ? LocalPoints.of(rows, spec.dim()) : null;
   }
 
   private double[][] seeds(PointSet points, double h) {
     double[][] given = getSeeds();
     if (given != null) {
-      for (double[] s : given) {
-        if (s.length != points.dim()) {
-          throw new IllegalArgumentException(
-              "a seed has " + s.length + " values but the data have " + points.dim() + " features");
-        }
-      }
-      return given;
+      return checkedSeeds(given, points.dim());
     }
     if (getBinSeeding()) {
       return Seeding.binSeedsOrAllPoints(points, h, getMinBinFreq());
     }
     return Seeding.allPoints(points);
+  }
+
+  private static double[][] checkedSeeds(double[][] given, int dim) {
+    for (double[] s : given) {
+      if (s.length != dim) {
+        throw new IllegalArgumentException(
+            "a seed has " + s.length + " values but the data have " + dim + " features");
+      }
+    }
+    return given;
   }
 
   private String seedingName() {

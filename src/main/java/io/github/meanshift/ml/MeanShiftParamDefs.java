@@ -44,6 +44,7 @@ final class MeanShiftParamDefs implements java.io.Serializable {
   final LongParam maxPairsPerTask;
   final Param<String> checkpointDir;
   final LongParam maxBroadcastBytes;
+  final LongParam localMaxPoints;
 
   MeanShiftParamDefs(Params owner) {
     inputCols =
@@ -158,6 +159,13 @@ final class MeanShiftParamDefs implements java.io.Serializable {
             "Largest point set (n·d·8 bytes) blurring mean shift broadcasts each iteration."
                 + " Default: 268435456.",
             ParamValidators.gtEq(1));
+    localMaxPoints =
+        new LongParam(
+            owner,
+            "localMaxPoints",
+            "Largest data set the standard algorithm fits on the driver when the JVM engine runs"
+                + " (no Spark job per iteration); 0 always distributes. Default: 100000.",
+            ParamValidators.gtEq(0));
     checkpointDir =
         new Param<>(
             owner,
@@ -185,5 +193,6 @@ final class MeanShiftParamDefs implements java.io.Serializable {
     owner.setDefault(seed, 0L);
     owner.setDefault(maxPairsPerTask, 20_000_000L);
     owner.setDefault(maxBroadcastBytes, 256L << 20);
+    owner.setDefault(localMaxPoints, 100_000L);
   }
 }

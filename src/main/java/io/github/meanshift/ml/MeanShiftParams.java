@@ -94,6 +94,10 @@ public interface MeanShiftParams extends Params {
     return defs().maxPairsPerTask;
   }
 
+  default LongParam localMaxPoints() {
+    return defs().localMaxPoints;
+  }
+
   default LongParam maxBroadcastBytes() {
     return defs().maxBroadcastBytes;
   }
@@ -177,6 +181,10 @@ public interface MeanShiftParams extends Params {
 
   default long getMaxPairsPerTask() {
     return (Long) getOrDefault(maxPairsPerTask());
+  }
+
+  default long getLocalMaxPoints() {
+    return (Long) getOrDefault(localMaxPoints());
   }
 
   default long getMaxBroadcastBytes() {

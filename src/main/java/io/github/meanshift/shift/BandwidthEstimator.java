@@ -101,6 +101,25 @@ public final class BandwidthEstimator {
         : points.hot().sample(false, Math.min(1.0, 1.2 * sampleSize / n), seed).limit(sampleSize);
   }
 
+  /**
+   * The estimate on points held in memory, on a uniform sample of at most {@code sampleSize} of
+   * them (all of them, and so exactly scikit-learn's estimate, when there are no more).
+   */
+  public static double estimate(
+      double[][] x, double[] w, double quantile, int sampleSize, long seed) {
+    if (x.length <= sampleSize) {
+      return estimate(x, w, quantile);
+    }
+    int[] idx = new java.util.Random(seed).ints(0, x.length).distinct().limit(sampleSize).toArray();
+    double[][] sx = new double[idx.length][];
+    double[] sw = new double[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      sx[i] = x[idx[i]];
+      sw[i] = w[idx[i]];
+    }
+    return estimate(sx, sw, quantile);
+  }
+
   /** The estimate on points held in memory, weighted by {@code w}. */
   public static double estimate(double[][] x, double[] w, double quantile) {
     int n = x.length;

@@ -90,22 +90,7 @@ public final class JvmShiftEngine implements ShiftEngine {
       throw new IllegalArgumentException("bandwidth must be finite and positive, got " + bandwidth);
     }
     this.dim = points.dim();
-    double limit = ShiftLoops.MAX_SCALED_COORDINATE * bandwidth;
-    for (int j = 0; j < dim; j++) {
-      double extent = Math.max(Math.abs(points.stats().min(j)), Math.abs(points.stats().max(j)));
-      if (!(extent <= limit)) {
-        throw new IllegalArgumentException(
-            "feature "
-                + points.featureNames()[j]
-                + " reaches "
-                + extent
-                + ", beyond what the JVM engine handles at bandwidth "
-                + bandwidth
-                + " (|x|/h must stay below "
-                + ShiftLoops.MAX_SCALED_COORDINATE
-                + ")");
-      }
-    }
+    checkExtent(points.stats(), points.featureNames(), bandwidth);
     this.kernel = kernel;
     this.bandwidth = bandwidth;
     this.grid = grid;
@@ -197,19 +182,32 @@ public final class JvmShiftEngine implements ShiftEngine {
     return grid;
   }
 
-  @Override
-  public ShiftSums sums(double[][] seeds) {
-    if (closed) {
-      throw new IllegalStateException("engine " + name() + " is closed");
+  /**
+   * Checks that the data's coordinates stay within what the branch-free loops handle at this
+   * bandwidth.
+   */
+  static void checkExtent(PointStats stats, String[] names, double bandwidth) {
+    double limit = ShiftLoops.MAX_SCALED_COORDINATE * bandwidth;
+    for (int j = 0; j < names.length; j++) {
+      double extent = Math.max(Math.abs(stats.min(j)), Math.abs(stats.max(j)));
+      if (!(extent <= limit)) {
+        throw new IllegalArgumentException(
+            "feature "
+                + names[j]
+                + " reaches "
+                + extent
+                + ", beyond what the JVM engine handles at bandwidth "
+                + bandwidth
+                + " (|x|/h must stay below "
+                + ShiftLoops.MAX_SCALED_COORDINATE
+                + ")");
+      }
     }
-    if (seeds == null) {
-      throw new IllegalArgumentException("seeds must not be null");
-    }
-    final int m = seeds.length;
-    final int d = dim;
-    if (m == 0) {
-      return new ShiftSums(0, d);
-    }
+  }
+
+  /** The seeds row-major in one array, each checked for dimension and range. */
+  static double[] flattenSeeds(double[][] seeds, int d, double bandwidth) {
+    int m = seeds.length;
     double[] flat = new double[Math.multiplyExact(m, d)];
     double limit = ShiftLoops.MAX_SCALED_COORDINATE * bandwidth;
     for (int i = 0; i < m; i++) {
@@ -225,6 +223,23 @@ public final class JvmShiftEngine implements ShiftEngine {
       }
       System.arraycopy(seeds[i], 0, flat, i * d, d);
     }
+    return flat;
+  }
+
+  @Override
+  public ShiftSums sums(double[][] seeds) {
+    if (closed) {
+      throw new IllegalStateException("engine " + name() + " is closed");
+    }
+    if (seeds == null) {
+      throw new IllegalArgumentException("seeds must not be null");
+    }
+    final int m = seeds.length;
+    final int d = dim;
+    if (m == 0) {
+      return new ShiftSums(0, d);
+    }
+    double[] flat = flattenSeeds(seeds, d, bandwidth);
     final Kernel k = kernel;
     final double h = bandwidth;
     final Broadcast<double[]> bc = jsc.broadcast(flat);

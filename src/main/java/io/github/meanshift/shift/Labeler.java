@@ -44,6 +44,23 @@ public final class Labeler {
     return when(best.leq(lit(maxDistance * maxDistance)), label).otherwise(lit(-1));
   }
 
+  /**
+   * The same rule as {@link #label} for a point held in memory: index of the nearest centre (the
+   * first on ties), or -1 beyond {@code maxDistance}.
+   */
+  public static int nearest(double[] x, double[][] centers, double maxDistance) {
+    int best = 0;
+    double bestD2 = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < centers.length; c++) {
+      double d2 = ModeMerger.squaredDistance(x, centers[c]);
+      if (d2 < bestD2) {
+        bestD2 = d2;
+        best = c;
+      }
+    }
+    return Double.isInfinite(maxDistance) || bestD2 <= maxDistance * maxDistance ? best : -1;
+  }
+
   /** Squared distance of the point to the nearest centre. */
   public static Column nearestSquaredDistance(Column[] features, double[][] centers) {
     Column[] d2 = new Column[centers.length];

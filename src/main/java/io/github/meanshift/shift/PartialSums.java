@@ -40,6 +40,13 @@ final class PartialSums implements Serializable {
   }
 
   /** The sums as the engine interface returns them. */
+  /** Copies these sums into {@code out} as its seeds {@code [first, first + seeds)}. */
+  void copyInto(ShiftSums out, int first) {
+    System.arraycopy(values, 0, out.weights(), first, seeds);
+    System.arraycopy(values, offsetBase, out.offsets(), first * dim, seeds * dim);
+    System.arraycopy(values, supportBase, out.supports(), first, seeds);
+  }
+
   ShiftSums toShiftSums() {
     ShiftSums out = new ShiftSums(seeds, dim);
     System.arraycopy(values, 0, out.weights(), 0, seeds);

@@ -49,33 +49,80 @@ public final class PointStats {
     }
     Row r = data.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
     long n = r.getLong(0);
+    double[] lo = new double[d];
+    double[] hi = new double[d];
+    long[] bad = new long[d];
+    for (int j = 0; j < d && n > 0; j++) {
+      lo[j] = r.isNullAt(3 + 3 * j) ? Double.NaN : r.getDouble(3 + 3 * j);
+      hi[j] = r.isNullAt(4 + 3 * j) ? Double.NaN : r.getDouble(4 + 3 * j);
+      bad[j] = r.getLong(5 + 3 * j);
+    }
+    double total = r.isNullAt(1) ? 0 : r.getDouble(1);
+    long badWeights = r.isNullAt(2) ? 0 : r.getLong(2);
+    return validated(n, total, badWeights, bad, lo, hi, featureNames, weightName);
+  }
+
+  /**
+   * Statistics of points held in memory, checked like {@link #compute}: every coordinate finite (a
+   * missing value is NaN here), every weight finite and non-negative, some weight positive.
+   */
+  public static PointStats of(double[][] x, double[] w, String[] featureNames, String weightName) {
+    int d = featureNames.length;
+    long[] bad = new long[d];
+    long badWeights = 0;
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < d; j++) {
+        if (!Double.isFinite(x[i][j])) {
+          bad[j]++;
+        }
+      }
+      if (!Double.isFinite(w[i]) || w[i] < 0) {
+        badWeights++;
+      }
+    }
+    PointStats unchecked =
+        badWeights == 0 && java.util.Arrays.stream(bad).sum() == 0 ? of(x, w) : null;
+    return validated(
+        x.length,
+        unchecked == null ? 0 : unchecked.totalWeight,
+        badWeights,
+        bad,
+        unchecked == null ? new double[d] : unchecked.min,
+        unchecked == null ? new double[d] : unchecked.max,
+        featureNames,
+        weightName);
+  }
+
+  private static PointStats validated(
+      long n,
+      double total,
+      long badWeights,
+      long[] badFeatures,
+      double[] lo,
+      double[] hi,
+      String[] featureNames,
+      String weightName) {
     if (n == 0) {
       throw new IllegalArgumentException("the input has no rows");
     }
-    if (r.getLong(2) > 0) {
+    if (badWeights > 0) {
       throw new IllegalArgumentException(
           "weight column '"
               + weightName
               + "' has "
-              + r.getLong(2)
+              + badWeights
               + " value(s) that are null, NaN, infinite or negative");
     }
-    double[] lo = new double[d];
-    double[] hi = new double[d];
-    for (int j = 0; j < d; j++) {
-      long bad = r.getLong(3 + 3 * j + 2);
-      if (bad > 0) {
+    for (int j = 0; j < featureNames.length; j++) {
+      if (badFeatures[j] > 0) {
         throw new IllegalArgumentException(
             "feature column '"
                 + featureNames[j]
                 + "' has "
-                + bad
+                + badFeatures[j]
                 + " value(s) that are null, NaN or infinite");
       }
-      lo[j] = r.getDouble(3 + 3 * j);
-      hi[j] = r.getDouble(3 + 3 * j + 1);
     }
-    double total = r.getDouble(1);
     if (!(total > 0)) {
       throw new IllegalArgumentException(
           "weight column '" + weightName + "' sums to zero: no point carries any weight");
@@ -83,7 +130,7 @@ public final class PointStats {
     return new PointStats(n, total, lo, hi);
   }
 
-  /** Statistics of points held on the driver (rows of {@code x}, weights {@code w}). */
+  /** Statistics of points held on the driver (rows of {@code x}, weights {@code w}), unchecked. */
   public static PointStats of(double[][] x, double[] w) {
     int d = x.length == 0 ? 0 : x[0].length;
     double[] lo = new double[d];

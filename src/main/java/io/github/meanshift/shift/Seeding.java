@@ -68,6 +68,50 @@ public final class Seeding {
         .select(centres);
   }
 
+  /** {@link #allPoints(PointSet)} on points held in memory: each distinct row once. */
+  public static double[][] allPoints(double[][] x) {
+    java.util.LinkedHashMap<java.util.List<Double>, double[]> distinct =
+        new java.util.LinkedHashMap<>();
+    for (double[] p : x) {
+      java.util.List<Double> key = new java.util.ArrayList<>(p.length);
+      for (double v : p) {
+        key.add(v == 0.0 ? 0.0 : v); // -0.0 and 0.0 are one position
+      }
+      distinct.putIfAbsent(key, p.clone());
+    }
+    return distinct.values().toArray(new double[0][]);
+  }
+
+  /**
+   * {@link #binSeedsOrAllPoints(PointSet, double, double)} on points held in memory: the same bins
+   * (coordinates rounded half-to-even with {@link Math#rint}, as numpy and Spark's bround), the
+   * same threshold on the bin weight, the same fallback to every point.
+   */
+  public static double[][] binSeedsOrAllPoints(
+      double[][] x, double[] w, double binSize, double minBinFreq) {
+    java.util.LinkedHashMap<java.util.List<Double>, Double> bins = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < x.length; i++) {
+      java.util.List<Double> key = new java.util.ArrayList<>(x[i].length);
+      for (double v : x[i]) {
+        double b = Math.rint(v / binSize);
+        key.add(b == 0.0 ? 0.0 : b);
+      }
+      bins.merge(key, w[i], Double::sum);
+    }
+    java.util.List<double[]> seeds = new java.util.ArrayList<>();
+    bins.forEach(
+        (key, weight) -> {
+          if (weight >= minBinFreq) {
+            double[] s = new double[key.size()];
+            for (int j = 0; j < s.length; j++) {
+              s[j] = key.get(j) * binSize;
+            }
+            seeds.add(s);
+          }
+        });
+    return seeds.size() == x.length ? allPoints(x) : seeds.toArray(new double[0][]);
+  }
+
   private static double[][] toArray(Dataset<Row> frame, int d) {
     List<Row> rows = frame.collectAsList();
     double[][] out = new double[rows.size()][d];

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * One mean-shift pass as a Spark SQL plan on plain double columns: the seeds are broadcast, every
@@ -33,12 +34,34 @@ public final class SqlShiftEngine implements ShiftEngine {
   private final Kernel kernel;
   private final double bandwidth;
   private final int seedsPerBatch;
+  private final double cellSide;
 
   /**
+   * The exact engine: every point meets every seed.
+   *
    * @param points the point set (internal columns)
    * @param maxPairsPerTask bound on the points × seeds block one task may build
    */
   public SqlShiftEngine(PointSet points, Kernel kernel, double bandwidth, long maxPairsPerTask) {
+    this(points, kernel, bandwidth, maxPairsPerTask, 0);
+  }
+
+  /**
+   * The grid engine: points are hashed into cells of the kernel's support radius ({@link
+   * JvmShiftEngine#cellSide}); each seed is expanded into the keys of its own and its 3^d − 1
+   * adjacent cells and joined to the points on the cell key (a broadcast hash join on a long key),
+   * so a seed meets only the points that can have weight. Keys are hashes of the integer cell
+   * coordinates: a collision only adds pairs whose weight is then zero.
+   */
+  public static SqlShiftEngine grid(
+      PointSet points, Kernel kernel, double bandwidth, long maxPairsPerTask) {
+    return new SqlShiftEngine(
+        points, kernel, bandwidth, maxPairsPerTask, JvmShiftEngine.cellSide(kernel, bandwidth));
+  }
+
+  private SqlShiftEngine(
+      PointSet points, Kernel kernel, double bandwidth, long maxPairsPerTask, double cellSide) {
+    this.cellSide = cellSide;
     this.spark = points.data().sparkSession();
     this.points = points.hot();
     this.dim = points.dim();
@@ -52,7 +75,7 @@ public final class SqlShiftEngine implements ShiftEngine {
 
   @Override
   public String name() {
-    return "sql/exact";
+    return cellSide > 0 ? "sql/grid" : "sql/exact";
   }
 
   /** Seeds per Spark job, from the pair bound. */
@@ -100,11 +123,14 @@ public final class SqlShiftEngine implements ShiftEngine {
       pairCols.add(diff[j].as("_ms_d" + j));
     }
     pairCols.add(when(d2.leq(lit(h2)), w).otherwise(lit(0.0)).as("_ms_supp"));
+    Dataset<Row> joined =
+        cellSide > 0
+            ? points
+                .withColumn(CELL_KEY, cellKey(cellCoordinates(PointSet.featureColumns(dim))))
+                .join(broadcast(neighbourCells(seedFrame)), CELL_KEY)
+            : points.crossJoin(broadcast(seedFrame));
     Dataset<Row> pairs =
-        points
-            .crossJoin(broadcast(seedFrame))
-            .select(pairCols.toArray(new Column[0]))
-            .where(col("_ms_kw").gt(0.0));
+        joined.select(pairCols.toArray(new Column[0])).where(col("_ms_kw").gt(0.0));
     Column kwc = col("_ms_kw");
     Column[] aggs = new Column[dim + 1];
     for (int j = 0; j < dim; j++) {
@@ -132,6 +158,53 @@ public final class SqlShiftEngine implements ShiftEngine {
       cols[j + 1] = element_at(lit(values), offset).as(seedColumn(j));
     }
     return spark.range(from, to, 1, 1).select(cols);
+  }
+
+  private static final String CELL_KEY = "_ms_cell";
+
+  /** Integer cell coordinates ⌊x_j / side⌋ of a position. */
+  private Column[] cellCoordinates(Column[] position) {
+    Column[] c = new Column[position.length];
+    for (int j = 0; j < position.length; j++) {
+      c[j] = functions.floor(position[j].divide(cellSide));
+    }
+    return c;
+  }
+
+  /** A long hash of integer cell coordinates (multiply-add with odd constants, wrapping). */
+  private static Column cellKey(Column[] cell) {
+    Column key = lit(0L);
+    for (int j = 0; j < cell.length; j++) {
+      key = key.multiply(lit(0x9E3779B97F4A7C15L)).plus(cell[j].cast("long"));
+    }
+    return key;
+  }
+
+  /** Each seed once per cell of its 3^d neighbourhood, keyed like the points' cells. */
+  private Dataset<Row> neighbourCells(Dataset<Row> seedFrame) {
+    int cells = 1;
+    for (int j = 0; j < dim; j++) {
+      cells *= 3;
+    }
+    Column[] seedCell = cellCoordinates(seedColumns());
+    Column[] neighbour = new Column[dim];
+    Column id = col("_ms_nb");
+    long stride = 1;
+    for (int j = 0; j < dim; j++) {
+      Column offset = functions.pmod(id.divide(stride).cast("long"), lit(3L)).minus(1);
+      neighbour[j] = seedCell[j].plus(offset);
+      stride *= 3;
+    }
+    Dataset<Row> offsets = spark.range(0, cells, 1, 1).withColumnRenamed("id", "_ms_nb");
+    return seedFrame.crossJoin(offsets).withColumn(CELL_KEY, cellKey(neighbour)).drop("_ms_nb");
+  }
+
+  private Column[] seedColumns() {
+    Column[] c = new Column[dim];
+    for (int j = 0; j < dim; j++) {
+      c[j] = col(seedColumn(j));
+    }
+    return c;
   }
 
   static String seedColumn(int j) {

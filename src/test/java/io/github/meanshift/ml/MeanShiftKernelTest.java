@@ -54,19 +54,35 @@ class MeanShiftKernelTest extends SparkTestBase {
     return spark.createDataFrame(rows, schema);
   }
 
-  @ParameterizedTest(name = "{0} h={1}")
-  @CsvSource({"gaussian, 0.5", "flat, 1.2", "epanechnikov, 1.5", "triangular, 1.5"})
-  void kernelMatchesPlainJavaReference(String kernel, double h) {
+  @ParameterizedTest(name = "{0} h={1} on {2}")
+  @CsvSource({
+    "gaussian, 0.5, local/exact",
+    "flat, 1.2, local/exact",
+    "epanechnikov, 1.5, local/exact",
+    "triangular, 1.5, local/exact",
+    "gaussian, 0.5, local/grid",
+    "triangular, 1.5, local/grid",
+    "gaussian, 0.5, jvm/grid",
+    "epanechnikov, 1.5, jvm/exact",
+    "gaussian, 0.5, sql/exact",
+    "flat, 1.2, sql/grid",
+    "triangular, 1.5, sql/exact",
+    "epanechnikov, 1.5, sql/grid"
+  })
+  void kernelMatchesPlainJavaReference(String kernel, double h, String engine) {
     double[][] x = blobs();
     double[][] expected = ReferenceMeanShift.centers(x, kernel, h, TOL, 1000);
     MeanShiftModel model =
-        new MeanShift()
-            .setInputCols(new String[] {"a", "b"})
-            .setKernel(kernel)
-            .setBandwidth(h)
-            .setTol(TOL)
-            .setMaxIter(1000)
+        Engines.use(
+                new MeanShift()
+                    .setInputCols(new String[] {"a", "b"})
+                    .setKernel(kernel)
+                    .setBandwidth(h)
+                    .setTol(TOL)
+                    .setMaxIter(1000),
+                engine)
             .fit(frame(x));
+    assertEquals(engine, model.summary().engine());
     double[][] actual = model.clusterCenters();
     double tolerance =
         (kernel.equals("gaussian") ? GAUSSIAN_CUTOFF_TOLERANCE_H : CENTER_TOLERANCE_H) * h;

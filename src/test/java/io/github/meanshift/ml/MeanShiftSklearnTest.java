@@ -10,6 +10,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** With the flat kernel, mean shift reproduces scikit-learn's MeanShift on its own test data. */
 class MeanShiftSklearnTest extends SparkTestBase {
@@ -40,10 +42,12 @@ class MeanShiftSklearnTest extends SparkTestBase {
     assertArrayEquals(labels, got, "labels");
   }
 
-  @Test
-  void flatKernelMatchesScikitLearnOnThreeBlobs() {
+  @ParameterizedTest
+  @MethodSource("engines")
+  void flatKernelMatchesScikitLearnOnThreeBlobs(String engine) {
     Dataset<Row> data = csvResource("sklearn/blobs300.csv");
-    MeanShiftModel model = flat(1.2).fit(data);
+    MeanShiftModel model = Engines.use(flat(1.2), engine).fit(data);
+    assertEquals(engine, model.summary().engine());
     assertMatches(SklearnReference.get("blobs300", "cluster_all_true"), model, data, 1.2);
     assertTrue(model.summary().converged());
     assertEquals(300, model.summary().numPoints());
@@ -57,31 +61,38 @@ class MeanShiftSklearnTest extends SparkTestBase {
     assertEquals(2, model.summary().orphans());
   }
 
-  @Test
-  void binSeedingMatchesScikitLearn() {
+  static String[] engines() {
+    return Engines.ALL;
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void binSeedingMatchesScikitLearn(String engine) {
     Dataset<Row> data = csvResource("sklearn/blobs300.csv");
     assertMatches(
         SklearnReference.get("blobs300", "bin_seeding"),
-        flat(1.2).setBinSeeding(true).fit(data),
+        Engines.use(flat(1.2).setBinSeeding(true), engine).fit(data),
         data,
         1.2);
     assertMatches(
         SklearnReference.get("blobs300", "bin_seeding_min_freq_5"),
-        flat(1.2).setBinSeeding(true).setMinBinFreq(5).fit(data),
+        Engines.use(flat(1.2).setBinSeeding(true).setMinBinFreq(5), engine).fit(data),
         data,
         1.2);
     assertMatches(
         SklearnReference.get("blobs300", "bin_seeding_h08_min_freq_3_orphans"),
-        flat(0.8).setBinSeeding(true).setMinBinFreq(3).setClusterAll(false).fit(data),
+        Engines.use(flat(0.8).setBinSeeding(true).setMinBinFreq(3).setClusterAll(false), engine)
+            .fit(data),
         data,
         0.8);
   }
 
-  @Test
-  void supportTiesAreBrokenByCoordinatesLikeScikitLearn() {
+  @ParameterizedTest
+  @MethodSource("engines")
+  void supportTiesAreBrokenByCoordinatesLikeScikitLearn(String engine) {
     for (String name : new String[] {"tie1", "tie2"}) {
       Dataset<Row> data = csvResource("sklearn/" + name + ".csv");
-      assertMatches(SklearnReference.get(name), flat(2).fit(data), data, 2);
+      assertMatches(SklearnReference.get(name), Engines.use(flat(2), engine).fit(data), data, 2);
     }
   }
 
