@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.OptionSpec;
       KMeansCommand.class,
       CompareCommand.class,
       PredictCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      SegmentCommand.class
     })
 public final class Main implements Runnable {
   public static final int EXIT_OK = 0;

@@ -1,0 +1,153 @@
+package io.github.meanshift.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meanshift.io.Columns;
+import io.github.meanshift.io.ImagePoints;
+import io.github.meanshift.io.ResultFiles;
+import io.github.meanshift.ml.MeanShift;
+import io.github.meanshift.ml.MeanShiftModel;
+import io.github.meanshift.ml.MeanShiftSummary;
+import io.github.meanshift.shift.IterationStats;
+import io.github.meanshift.shift.Labeler;
+import java.util.stream.IntStream;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The two ways to segment pixel points in the joint spatial-range space ({@link
+ * ImagePoints#JOINT_FEATURES}): mean shift through the {@link MeanShift} estimator with bandwidth
+ * 1, and MLlib's KMeans. Each returns the points with a segment column, as a {@link Fitted}.
+ */
+final class SegmentFits {
+  /** The joint bandwidth: the features are already divided by hs and hr. */
+  static final double JOINT_BANDWIDTH = 1.0;
+
+  private SegmentFits() {}
+
+  /**
+   * The segment of every point: its nearest centre (the first on ties), the rule of both mean
+   * shift's and k-means' predictions. Runs on the driver's cores.
+   */
+  static int[] nearestCentres(double[][] points, double[][] centers) {
+    return IntStream.range(0, points.length)
+        .parallel()
+        .map(i -> Labeler.nearest(points[i], centers, Double.POSITIVE_INFINITY))
+        .toArray();
+  }
+
+  /**
+   * Mean shift on the joint features with bandwidth 1.
+   *
+   * @param points rows with the joint features
+   * @param segmentCol name of the output label column
+   * @param kernel kernel name
+   * @param binSeeding seed from a grid of side 1 (hs pixels by hr colour units) instead of every
+   *     pixel
+   * @param maxIter most iterations of a seed
+   * @param workDir scratch space for checkpoints
+   */
+  static Fitted meanShift(
+      Dataset<Row> points,
+      String segmentCol,
+      String kernel,
+      boolean binSeeding,
+      int maxIter,
+      String workDir) {
+    MeanShiftModel model =
+        new MeanShift()
+            .setInputCols(ImagePoints.JOINT_FEATURES)
+            .setBandwidth(JOINT_BANDWIDTH)
+            .setKernel(kernel)
+            .setBinSeeding(binSeeding)
+            .setMaxIter(maxIter)
+            .setPredictionCol(segmentCol)
+            .setCheckpointDir(workDir)
+            .fit(points);
+    MeanShiftSummary s = model.summary();
+    Fitted f = new Fitted();
+    f.predictions = s.predictions();
+    f.predictionCol = segmentCol;
+    f.centers = s.clusterCenters();
+    f.sizes = s.clusterSizes();
+    f.orphans = s.orphans();
+    f.numIter = s.numIter();
+    f.converged = s.converged();
+    f.fitSeconds = s.fitSeconds();
+    f.model = model;
+    ObjectNode p = ResultFiles.newObject();
+    p.put("bandwidth", s.bandwidth());
+    p.put("kernel", s.kernel());
+    p.put("bin_seeding", binSeeding);
+    p.put("n_seeds", s.numSeeds());
+    p.put("neighbors", s.neighbors());
+    p.put("engine", s.engine());
+    p.put("max_iter", maxIter);
+    f.parameters = p;
+    for (IterationStats it : s.iterations()) {
+      ObjectNode o = ResultFiles.newObject();
+      o.put("iteration", it.iteration());
+      o.put("active", it.active());
+      o.put("max_shift", it.maxShift());
+      o.put("still_moving", it.stillMoving());
+      o.put("seconds", it.seconds());
+      f.iterations.add(o);
+    }
+    ObjectNode phases = ResultFiles.newObject();
+    s.phaseSeconds().forEach(phases::put);
+    f.phases = phases;
+    return f;
+  }
+
+  /**
+   * MLlib KMeans (k-means|| initialisation) on the joint features.
+   *
+   * @param points rows with the joint features
+   * @param segmentCol name of the output label column
+   * @param k number of segments
+   * @param maxIter most Lloyd iterations
+   * @param seed random seed of the initialisation
+   */
+  static Fitted kMeans(Dataset<Row> points, String segmentCol, int k, int maxIter, long seed) {
+    String vector = "_segment_features";
+    Dataset<Row> vectors =
+        new VectorAssembler()
+            .setInputCols(ImagePoints.JOINT_FEATURES)
+            .setOutputCol(vector)
+            .transform(points);
+    long start = System.nanoTime();
+    KMeansModel model =
+        new KMeans()
+            .setK(k)
+            .setMaxIter(maxIter)
+            .setSeed(seed)
+            .setFeaturesCol(vector)
+            .setPredictionCol(segmentCol)
+            .fit(vectors);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Fitted f = new Fitted();
+    f.predictions = model.transform(vectors).drop(Columns.named(vector));
+    f.predictionCol = segmentCol;
+    f.centers = new double[model.clusterCenters().length][];
+    for (int c = 0; c < f.centers.length; c++) {
+      f.centers[c] = model.clusterCenters()[c].toArray();
+    }
+    f.sizes = model.summary().clusterSizes().clone();
+    f.numIter = model.summary().numIter();
+    f.converged = f.numIter < maxIter;
+    f.fitSeconds = seconds;
+    f.model = model;
+    ObjectNode p = ResultFiles.newObject();
+    p.put("k", k);
+    p.put("engine", "mllib");
+    p.put("init", "k-means||");
+    p.put("max_iter", maxIter);
+    p.put("seed", seed);
+    f.parameters = p;
+    f.phases = ResultFiles.newObject().put("fit", seconds);
+    f.details.put("training_cost", model.summary().trainingCost());
+    return f;
+  }
+}
