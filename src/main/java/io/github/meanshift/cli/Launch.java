@@ -45,6 +45,17 @@ public final class Launch {
 
   static final String RAPIDS_VERSION = "25.04.0";
 
+  /**
+   * The Java Vector API module: with MEANSHIFT_VECTOR=1 the JVM engine's loops use it (about 1.4x
+   * faster for the Gaussian kernel at d = 2). Off by default because a JVM that loads an incubator
+   * module prints "WARNING: Using incubator modules" on stderr at every start.
+   */
+  static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+  private static boolean vectorApi(Map<String, String> env) {
+    return "1".equals(env.get("MEANSHIFT_VECTOR")) || "true".equals(env.get("MEANSHIFT_VECTOR"));
+  }
+
   private Launch() {}
 
   public static void main(String[] argv) throws IOException {
@@ -97,6 +108,9 @@ public final class Launch {
     if (master.startsWith("local")) {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.addAll(JAVA17_FLAGS);
+      if (vectorApi(env)) {
+        cmd.add("--add-modules=" + VECTOR_MODULE);
+      }
       String memory = driverMemory(opts, env);
       if (memory != null) {
         cmd.add("-Xmx" + memory);
@@ -151,6 +165,12 @@ public final class Launch {
     if (!jars.isEmpty()) {
       cmd.add("--jars");
       cmd.add(String.join(",", jars));
+    }
+    if (vectorApi(env)) {
+      for (String side : List.of("driver", "executor")) {
+        cmd.add("--conf");
+        cmd.add("spark." + side + ".extraJavaOptions=--add-modules=" + VECTOR_MODULE);
+      }
     }
     for (String[] kv : opts.confPairs()) {
       cmd.add("--conf");

@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.OptionSpec;
       KMeansCommand.class,
       CompareCommand.class,
       PredictCommand.class,
+      BenchCommand.class,
       GenerateCommand.class
     })
 public final class Main implements Runnable {
