@@ -117,6 +117,7 @@ public final class Launch {
       }
       cmd.add("-D" + Sessions.HOME_PROPERTY + "=" + home);
       cmd.add("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties"));
+      cmd.add("-D" + Errors.LOG_FILE_PROPERTY + "=" + logFile(home, env, jobArgs));
       cmd.add("-cp");
       String cp =
           jar + java.io.File.pathSeparator + read(home.resolve("target/classpath-local.txt"));
@@ -145,7 +146,13 @@ public final class Launch {
     cmd.add("--properties-file");
     cmd.add(home.resolve("conf/spark-defaults.conf").toString());
     cmd.add("--driver-java-options");
-    cmd.add("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties"));
+    cmd.add(
+        "-Dlog4j2.configurationFile="
+            + home.resolve("conf/log4j2.properties")
+            + " -D"
+            + Errors.LOG_FILE_PROPERTY
+            + "="
+            + logFile(home, env, jobArgs));
     List<String> jars = new ArrayList<>();
     for (String j :
         read(home.resolve("target/classpath-runtime.txt")).split(java.io.File.pathSeparator)) {
@@ -179,6 +186,21 @@ public final class Launch {
     cmd.add(jar.toString());
     cmd.addAll(jobArgs);
     return cmd;
+  }
+
+  /**
+   * Where this run's Spark log goes: $MEANSHIFT_LOG_DIR or the project's logs/, one file per run
+   * (command, time, a random suffix against collisions).
+   */
+  static Path logFile(Path home, Map<String, String> env, List<String> jobArgs) {
+    String dir = env.get("MEANSHIFT_LOG_DIR");
+    Path logs = dir == null || dir.isBlank() ? home.resolve("logs") : Path.of(dir);
+    String stamp =
+        java.time.LocalDateTime.now()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String command = jobArgs.isEmpty() ? "job" : jobArgs.get(0).replaceAll("[^A-Za-z0-9-]", "");
+    String suffix = Long.toString(Math.abs(new java.util.Random().nextLong()) % 100000, 36);
+    return logs.resolve("meanshift-" + command + "-" + stamp + "-" + suffix + ".log");
   }
 
   /** The Spark options of the parsed command, or null for help/version requests. */

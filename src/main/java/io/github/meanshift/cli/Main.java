@@ -70,7 +70,9 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           boolean usage = Errors.isUsage(ex);
-          commandLine.getErr().println("error: " + Errors.message(ex));
+          commandLine
+              .getErr()
+              .println("error: " + Errors.message(ex) + (usage ? "" : Errors.logHint()));
           if (!usage && System.getenv("MEANSHIFT_DEBUG") != null) {
             ex.printStackTrace(commandLine.getErr());
           }
