@@ -358,12 +358,23 @@ public class MeanShift extends Estimator<MeanShiftModel>
     LocalPoints local = timer.time("collect", () -> LocalPoints.collect(points));
     SparkSession spark = dataset.sparkSession();
     String[] names = points.featureNames();
+    // With the JVM engine and few points, each iteration runs on the driver: no Spark job.
+    boolean onDriver = choice.jvm && points.count() <= getLocalMaxPoints();
+    if (onDriver) {
+      sb.engine = "local/" + (choice.grid ? "grid" : "exact");
+      LOG.info(
+          "blurring iterations on the driver ({} points, at most localMaxPoints)", points.count());
+    }
     BlurringMeanShift.Result run =
         timer.time(
             "shift",
             () ->
                 BlurringMeanShift.run(
                     (pos, w) -> {
+                      if (onDriver) {
+                        return new LocalShiftEngine(
+                            pos, w, PointStats.of(pos, w), names, kern, h, choice.grid);
+                      }
                       PointSet current =
                           PointSet.fromArrays(
                               spark, pos, w, names, df -> work.materialize(df, "positions"));
