@@ -106,6 +106,12 @@ final class PredictCommand implements Callable<Integer> {
       Arrays.stream(sizes).forEach(s::add);
       report.put("orphans", orphans);
       report.putObject("seconds").put("predict", predictSeconds);
+      Fitted assignment = new Fitted();
+      assignment.gpuPlans.put("labels", labels);
+      ObjectNode gpuPlan = Reports.gpuPlan(sparkOptions, dir, "", assignment);
+      if (gpuPlan != null) {
+        report.set("gpu_plan", gpuPlan);
+      }
       report.set("spark", Reports.spark(spark, sparkOptions.gpu));
       report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
       ResultFiles.writeReport(dir, report);
