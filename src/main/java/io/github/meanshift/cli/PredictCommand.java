@@ -108,13 +108,7 @@ final class PredictCommand implements Callable<Integer> {
       report.putObject("seconds").put("predict", predictSeconds);
       Fitted assignment = new Fitted();
       assignment.gpuPlans.put("labels", labels);
-      ObjectNode gpuPlan = Reports.gpuPlan(sparkOptions, dir, "", assignment);
-      if (gpuPlan != null) {
-        report.set("gpu_plan", gpuPlan);
-      }
-      report.set("spark", Reports.spark(spark, sparkOptions.gpu));
-      report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
-      ResultFiles.writeReport(dir, report);
+      Reports.write(report, dir, spark, sparkOptions, start, "", assignment);
       dir.commit();
       LOG.info(
           "assigned {} points to {} clusters ({} orphans); results in {}",
