@@ -72,13 +72,7 @@ abstract class ClusteringCommand implements Callable<Integer> {
       long points = Arrays.stream(fitted.sizes).sum() + fitted.orphans;
       ObjectNode report = Reports.header(commandName(), data, output.output, points);
       Reports.putClustering(report, fitted, metrics);
-      ObjectNode gpuPlan = Reports.gpuPlan(sparkOptions, dir, "", fitted);
-      if (gpuPlan != null) {
-        report.set("gpu_plan", gpuPlan);
-      }
-      report.set("spark", Reports.spark(spark, sparkOptions.gpu));
-      report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
-      ResultFiles.writeReport(dir, report);
+      Reports.write(report, dir, spark, sparkOptions, start, "", fitted);
       dir.commit();
       if (modelDir != null) {
         modelDir.commit();

@@ -134,13 +134,7 @@ final class CompareCommand implements Callable<Integer> {
       Reports.putClustering(report.putObject("meanshift"), ms, msMetrics);
       Reports.putClustering(report.putObject("kmeans"), km, kmMetrics);
       writePicture(dir, data, ms, km, n, msMetrics, kmMetrics);
-      ObjectNode gpuPlan = Reports.gpuPlan(sparkOptions, dir, "both", ms, km);
-      if (gpuPlan != null) {
-        report.set("gpu_plan", gpuPlan);
-      }
-      report.set("spark", Reports.spark(spark, sparkOptions.gpu));
-      report.putObject("seconds").put("total", (System.nanoTime() - start) / 1e9);
-      ResultFiles.writeReport(dir, report);
+      Reports.write(report, dir, spark, sparkOptions, start, "both", ms, km);
       dir.commit();
       LOG.info(
           "mean shift {} clusters, k-means {}; results in {} (labels/, centers-*.csv,"

@@ -45,6 +45,17 @@ public final class Launch {
 
   static final String RAPIDS_VERSION = "25.04.0";
 
+  /**
+   * The Java Vector API module: with MEANSHIFT_VECTOR=1 the JVM engine's loops use it (about 1.4x
+   * faster for the Gaussian kernel at d = 2). Off by default because a JVM that loads an incubator
+   * module prints "WARNING: Using incubator modules" on stderr at every start.
+   */
+  static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+  private static boolean vectorApi(Map<String, String> env) {
+    return "1".equals(env.get("MEANSHIFT_VECTOR")) || "true".equals(env.get("MEANSHIFT_VECTOR"));
+  }
+
   private Launch() {}
 
   public static void main(String[] argv) throws IOException {
@@ -97,12 +108,16 @@ public final class Launch {
     if (master.startsWith("local")) {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.addAll(JAVA17_FLAGS);
+      if (vectorApi(env)) {
+        cmd.add("--add-modules=" + VECTOR_MODULE);
+      }
       String memory = driverMemory(opts, env);
       if (memory != null) {
         cmd.add("-Xmx" + memory);
       }
       cmd.add("-D" + Sessions.HOME_PROPERTY + "=" + home);
       cmd.add("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties"));
+      cmd.add("-D" + Errors.LOG_FILE_PROPERTY + "=" + logFile(home, env, jobArgs));
       cmd.add("-cp");
       String cp =
           jar + java.io.File.pathSeparator + read(home.resolve("target/classpath-local.txt"));
@@ -131,7 +146,13 @@ public final class Launch {
     cmd.add("--properties-file");
     cmd.add(home.resolve("conf/spark-defaults.conf").toString());
     cmd.add("--driver-java-options");
-    cmd.add("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties"));
+    cmd.add(
+        "-Dlog4j2.configurationFile="
+            + home.resolve("conf/log4j2.properties")
+            + " -D"
+            + Errors.LOG_FILE_PROPERTY
+            + "="
+            + logFile(home, env, jobArgs));
     List<String> jars = new ArrayList<>();
     for (String j :
         read(home.resolve("target/classpath-runtime.txt")).split(java.io.File.pathSeparator)) {
@@ -152,6 +173,12 @@ public final class Launch {
       cmd.add("--jars");
       cmd.add(String.join(",", jars));
     }
+    if (vectorApi(env)) {
+      for (String side : List.of("driver", "executor")) {
+        cmd.add("--conf");
+        cmd.add("spark." + side + ".extraJavaOptions=--add-modules=" + VECTOR_MODULE);
+      }
+    }
     for (String[] kv : opts.confPairs()) {
       cmd.add("--conf");
       cmd.add(kv[0] + "=" + kv[1]);
@@ -159,6 +186,21 @@ public final class Launch {
     cmd.add(jar.toString());
     cmd.addAll(jobArgs);
     return cmd;
+  }
+
+  /**
+   * Where this run's Spark log goes: $MEANSHIFT_LOG_DIR or the project's logs/, one file per run
+   * (command, time, a random suffix against collisions).
+   */
+  static Path logFile(Path home, Map<String, String> env, List<String> jobArgs) {
+    String dir = env.get("MEANSHIFT_LOG_DIR");
+    Path logs = dir == null || dir.isBlank() ? home.resolve("logs") : Path.of(dir);
+    String stamp =
+        java.time.LocalDateTime.now()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String command = jobArgs.isEmpty() ? "job" : jobArgs.get(0).replaceAll("[^A-Za-z0-9-]", "");
+    String suffix = Long.toString(Math.abs(new java.util.Random().nextLong()) % 100000, 36);
+    return logs.resolve("meanshift-" + command + "-" + stamp + "-" + suffix + ".log");
   }
 
   /** The Spark options of the parsed command, or null for help/version requests. */

@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.OptionSpec;
       KMeansCommand.class,
       CompareCommand.class,
       PredictCommand.class,
-      GenerateCommand.class,
-      SegmentCommand.class
+      BenchCommand.class,
+      SegmentCommand.class,
+      GenerateCommand.class
     })
 public final class Main implements Runnable {
   public static final int EXIT_OK = 0;
@@ -70,7 +71,9 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           boolean usage = Errors.isUsage(ex);
-          commandLine.getErr().println("error: " + Errors.message(ex));
+          commandLine
+              .getErr()
+              .println("error: " + Errors.message(ex) + (usage ? "" : Errors.logHint()));
           if (!usage && System.getenv("MEANSHIFT_DEBUG") != null) {
             ex.printStackTrace(commandLine.getErr());
           }

@@ -173,11 +173,19 @@ final class MeanShiftOptions {
         option + " must be one of " + String.join(", ", allowed) + "; got '" + value + "'");
   }
 
-  /** Fits mean shift on the input through the Spark ML API. */
-  Fitted fit(SparkSession spark, InputData data, String workDir) {
+  /** The bandwidth given as a number; a usage error for auto. */
+  double fixedBandwidth() {
+    if (fixedBandwidth == null) {
+      throw new UsageException("this measurement needs --bandwidth as a number, not auto");
+    }
+    return fixedBandwidth;
+  }
+
+  /** The estimator these options describe, on the given feature columns. */
+  MeanShift estimator(String[] features) {
     MeanShift ms =
         new MeanShift()
-            .setInputCols(data.features())
+            .setInputCols(features)
             .setQuantile(quantile)
             .setKernel(kernel.toLowerCase(Locale.ROOT))
             .setAlgorithm(algorithm.toLowerCase(Locale.ROOT))
@@ -189,11 +197,16 @@ final class MeanShiftOptions {
             .setMaxIter(maxIter)
             .setTol(tol)
             .setSeed(seed)
-            .setMaxPairsPerTask(maxPairsPerTask)
-            .setCheckpointDir(workDir);
+            .setMaxPairsPerTask(maxPairsPerTask);
     if (fixedBandwidth != null) {
       ms.setBandwidth(fixedBandwidth);
     }
+    return ms;
+  }
+
+  /** Fits mean shift on the input through the Spark ML API. */
+  Fitted fit(SparkSession spark, InputData data, String workDir) {
+    MeanShift ms = estimator(data.features()).setCheckpointDir(workDir);
     if (data.weightCol() != null) {
       ms.setWeightCol(data.weightCol());
     }

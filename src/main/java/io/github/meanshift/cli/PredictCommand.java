@@ -106,9 +106,9 @@ final class PredictCommand implements Callable<Integer> {
       Arrays.stream(sizes).forEach(s::add);
       report.put("orphans", orphans);
       report.putObject("seconds").put("predict", predictSeconds);
-      report.set("spark", Reports.spark(spark, sparkOptions.gpu));
-      report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
-      ResultFiles.writeReport(dir, report);
+      Fitted assignment = new Fitted();
+      assignment.gpuPlans.put("labels", labels);
+      Reports.write(report, dir, spark, sparkOptions, start, "", assignment);
       dir.commit();
       LOG.info(
           "assigned {} points to {} clusters ({} orphans); results in {}",

@@ -99,6 +99,28 @@ final class Reports {
     return g;
   }
 
+  /**
+   * Completes a report (gpu_plan with --explain-gpu, spark, seconds.total since {@code start}) and
+   * writes it as report.json.
+   */
+  static void write(
+      ObjectNode report,
+      io.github.meanshift.io.OutputDir dir,
+      SparkSession spark,
+      SparkOptions options,
+      long start,
+      String prefix,
+      Fitted... fits)
+      throws java.io.IOException {
+    ObjectNode gpuPlan = gpuPlan(options, dir, prefix, fits);
+    if (gpuPlan != null) {
+      report.set("gpu_plan", gpuPlan);
+    }
+    report.set("spark", spark(spark, options.gpu));
+    report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
+    ResultFiles.writeReport(dir, report);
+  }
+
   /** spark: version, master, gpu, application id. */
   static ObjectNode spark(SparkSession spark, boolean gpu) {
     ObjectNode sp = ResultFiles.newObject();

@@ -63,6 +63,7 @@ public final class InputData {
     Dataset<Row> df;
     try {
       if (format.equals("csv")) {
+        checkCsvHeader(spark, spec.path);
         df =
             spark
                 .read()
@@ -73,15 +74,17 @@ public final class InputData {
       } else {
         df = spark.read().parquet(spec.path);
       }
-    } catch (RuntimeException e) {
+      if (df.columns().length == 0) {
+        throw new IllegalArgumentException("input " + spec.path + " is empty (no columns)");
+      }
+      if (df.isEmpty()) {
+        throw new IllegalArgumentException("input " + spec.path + " has no rows");
+      }
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (Exception e) { // Spark throws SparkException, a checked exception, undeclared
       throw new IllegalArgumentException(
-          "cannot read " + format + " input " + spec.path + ": " + firstLine(e), e);
-    }
-    if (df.columns().length == 0) {
-      throw new IllegalArgumentException("input " + spec.path + " is empty (no columns)");
-    }
-    if (df.isEmpty()) {
-      throw new IllegalArgumentException("input " + spec.path + " has no rows");
+          "cannot read " + format + " input " + spec.path + ": " + firstLine(rootCause(e)), e);
     }
     checkDistinctNames(df.schema(), spec.path);
     String idCol = spec.idCol;
@@ -215,6 +218,26 @@ public final class InputData {
     }
   }
 
+  /**
+   * Spark renames repeated CSV header names (x0, x0 become x00, x01) with a warning; a repeated
+   * column is more likely a mistake, so it is rejected. Reads the first line only.
+   */
+  private static void checkCsvHeader(SparkSession spark, String path) {
+    java.util.List<Row> first = spark.read().option("header", "false").csv(path).takeAsList(1);
+    if (first.isEmpty()) {
+      return;
+    }
+    Row header = first.get(0);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < header.size(); i++) {
+      String name = header.isNullAt(i) ? "" : header.getString(i).strip();
+      if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException(
+            "input " + path + " has two columns named '" + name + "' in its header");
+      }
+    }
+  }
+
   private static void checkDistinctNames(StructType schema, String path) {
     String[] names = schema.fieldNames();
     for (int i = 0; i < names.length; i++) {
@@ -257,6 +280,14 @@ public final class InputData {
               + f.dataType().simpleString()
               + ", not numeric");
     }
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? e : t;
   }
 
   static String firstLine(Throwable e) {

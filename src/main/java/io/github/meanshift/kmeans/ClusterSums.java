@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 
+import io.github.meanshift.shift.Labeler;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -63,12 +64,12 @@ final class ClusterSums {
       cols[dim + 1 + c] = s.as(distance(c));
       d2[c] = col(distance(c));
     }
-    Column best = Nearest.min(d2);
+    Column best = Labeler.min(d2);
     Column w = col(WEIGHT);
     Column[] labelled = new Column[dim + 3];
     System.arraycopy(f, 0, labelled, 0, dim);
     labelled[dim] = w;
-    labelled[dim + 1] = Nearest.index(d2, best).as(CLUSTER);
+    labelled[dim + 1] = Labeler.firstEqual(d2, best).as(CLUSTER);
     labelled[dim + 2] = best.as(D2);
     Column[] aggs = new Column[dim + 1];
     for (int j = 0; j < dim; j++) {

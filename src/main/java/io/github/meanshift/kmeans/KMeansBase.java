@@ -221,7 +221,7 @@ public abstract class KMeansBase<T extends KMeansBase<T>> {
   static double largestMove(double[][] a, double[][] b) {
     double m = 0;
     for (int c = 0; c < a.length; c++) {
-      m = Math.max(m, Math.sqrt(LocalKMeansPlusPlus.squaredDistance(a[c], b[c])));
+      m = Math.max(m, Math.sqrt(io.github.meanshift.shift.ModeMerger.squaredDistance(a[c], b[c])));
     }
     return m;
   }

@@ -1,5 +1,7 @@
 package io.github.meanshift.kmeans;
 
+import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.shift.ModeMerger;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,7 @@ final class LocalKMeansPlusPlus {
     centres[0] = points[pick(rand, weights, null)].clone();
     double[] cost = new double[n];
     for (int p = 0; p < n; p++) {
-      cost[p] = squaredDistance(points[p], centres[0]);
+      cost[p] = ModeMerger.squaredDistance(points[p], centres[0]);
     }
     // Greedy k-means++ (as scikit-learn's): each step draws a few candidates by the usual
     // D^2 weighting and keeps the one that lowers the total cost most, which avoids most of the
@@ -45,7 +47,9 @@ final class LocalKMeansPlusPlus {
         int candidate = pick(rand, weights, cost);
         double total = 0;
         for (int p = 0; p < n; p++) {
-          total += weights[p] * Math.min(cost[p], squaredDistance(points[p], points[candidate]));
+          total +=
+              weights[p]
+                  * Math.min(cost[p], ModeMerger.squaredDistance(points[p], points[candidate]));
         }
         if (total < bestTotal) {
           bestTotal = total;
@@ -54,7 +58,7 @@ final class LocalKMeansPlusPlus {
       }
       centres[i] = points[best].clone();
       for (int p = 0; p < n; p++) {
-        cost[p] = Math.min(cost[p], squaredDistance(points[p], centres[i]));
+        cost[p] = Math.min(cost[p], ModeMerger.squaredDistance(points[p], centres[i]));
       }
     }
     int[] closest = new int[n];
@@ -66,7 +70,7 @@ final class LocalKMeansPlusPlus {
       double[] w = new double[k];
       double[][] sums = new double[k][points[0].length];
       for (int p = 0; p < n; p++) {
-        int c = nearest(centres, points[p]);
+        int c = Labeler.nearest(points[p], centres, Double.POSITIVE_INFINITY);
         w[c] += weights[p];
         for (int j = 0; j < sums[c].length; j++) {
           sums[c][j] += weights[p] * points[p][j];
@@ -108,28 +112,5 @@ final class LocalKMeansPlusPlus {
       p++;
     }
     return Math.max(0, p - 1);
-  }
-
-  /** Index of the nearest centre, the first on ties. */
-  static int nearest(double[][] centres, double[] x) {
-    int best = 0;
-    double bestD = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < centres.length; c++) {
-      double d = squaredDistance(x, centres[c]);
-      if (d < bestD) {
-        bestD = d;
-        best = c;
-      }
-    }
-    return best;
-  }
-
-  static double squaredDistance(double[] a, double[] b) {
-    double s = 0;
-    for (int j = 0; j < a.length; j++) {
-      double d = a[j] - b[j];
-      s += d * d;
-    }
-    return s;
   }
 }

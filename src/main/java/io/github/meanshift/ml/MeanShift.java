@@ -218,13 +218,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
       MeanShiftSummary.Builder sb = new MeanShiftSummary.Builder();
       sb.engine = choice.name();
       sb.neighbors = choice.grid ? "grid" : "exact";
-      if (estimated) {
-        sb.hotPlans.put(
-            "bandwidth",
-            () ->
-                BandwidthEstimator.plan(
-                    points, getQuantile(), getBandwidthSampleSize(), getSeed()));
-      }
+      putBandwidthPlan(sb, points, estimated);
       MeanShiftModel model;
       if (blurring) {
         model = fitBlurring(dataset, points, kern, h, timer, sb, work, choice);
@@ -232,18 +226,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
       } else {
         model = fitStandard(dataset, points, kern, h, timer, sb, choice);
       }
-      sb.predictionCol = getPredictionCol();
-      sb.featureNames = spec.names();
-      sb.numPoints = points.count();
-      sb.bandwidth = h;
-      sb.bandwidthEstimated = estimated;
-      sb.algorithm = getAlgorithm();
-      sb.kernel = kern.paramName();
-      sb.phaseSeconds = timer.phases();
-      model.setSummary(sb.build());
-      LOG.info(
-          "{} clusters; fit done in {} s ({})", model.numClusters(), fmt(timer.total()), timer);
-      return model;
+      return finish(model, sb, spec.names(), points.count(), h, estimated, kern, timer);
     } finally {
       if (!keepWork) {
         work.close();
@@ -301,29 +284,14 @@ public class MeanShift extends Estimator<MeanShiftModel>
     ModeMerger.Centers merged;
     try (ShiftEngine engine =
         timer.time("engine", () -> choice.engine(points, kern, h, getMaxPairsPerTask()))) {
-      StandardMeanShift.Result run =
-          timer.time(
-              "shift",
-              () ->
-                  StandardMeanShift.run(
-                      engine, seedPositions, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
-      sb.iterations = run.iterations();
-      sb.converged = run.allConverged();
-      merged = timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
+      merged = shiftAndMerge(engine, seedPositions, h, timer, sb);
     }
     MeanShiftModel model = newModel(merged.centers(), h);
     Column label = model.predictColumn(PointSet.featureColumns(points.dim()));
     long[] sizes =
         timer.time("label", () -> clusterSizes(points.hot(), label, merged.centers().length));
     putIterationPlan(sb, points, kern, h, seedPositions, choice.grid);
-    if (getSeeds() == null) {
-      sb.hotPlans.put(
-          "seeding",
-          () ->
-              getBinSeeding()
-                  ? Seeding.binSeedPlan(points, h, getMinBinFreq())
-                  : Seeding.allPointsPlan(points));
-    }
+    putSeedingPlan(sb, points, h);
     putLabelPlans(sb, points, label);
     sb.predictions = model.transform(dataset);
     sb.centers = merged.centers();
@@ -358,12 +326,23 @@ public class MeanShift extends Estimator<MeanShiftModel>
     LocalPoints local = timer.time("collect", () -> LocalPoints.collect(points));
     SparkSession spark = dataset.sparkSession();
     String[] names = points.featureNames();
+    // With the JVM engine and few points, each iteration runs on the driver: no Spark job.
+    boolean onDriver = choice.jvm && points.count() <= getLocalMaxPoints();
+    if (onDriver) {
+      sb.engine = "local/" + (choice.grid ? "grid" : "exact");
+      LOG.info(
+          "blurring iterations on the driver ({} points, at most localMaxPoints)", points.count());
+    }
     BlurringMeanShift.Result run =
         timer.time(
             "shift",
             () ->
                 BlurringMeanShift.run(
                     (pos, w) -> {
+                      if (onDriver) {
+                        return new LocalShiftEngine(
+                            pos, w, PointStats.of(pos, w), names, kern, h, choice.grid);
+                      }
                       PointSet current =
                           PointSet.fromArrays(
                               spark, pos, w, names, df -> work.materialize(df, "positions"));
@@ -443,15 +422,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
     ModeMerger.Centers merged;
     try (ShiftEngine engine =
         new LocalShiftEngine(local.x, local.w, stats, names, kern, h, choice.grid)) {
-      StandardMeanShift.Result run =
-          timer.time(
-              "shift",
-              () ->
-                  StandardMeanShift.run(
-                      engine, seedPositions, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
-      sb.iterations = run.iterations();
-      sb.converged = run.allConverged();
-      merged = timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
+      merged = shiftAndMerge(engine, seedPositions, h, timer, sb);
     }
     MeanShiftModel model = newModel(merged.centers(), h);
     double maxDistance = getClusterAll() ? Double.POSITIVE_INFINITY : h;
@@ -466,21 +437,9 @@ public class MeanShift extends Estimator<MeanShiftModel>
       }
     }
     PointSet source = new PointSet(hotFrame(dataset, spec, false), names, stats);
-    if (estimated) {
-      sb.hotPlans.put(
-          "bandwidth",
-          () ->
-              BandwidthEstimator.plan(source, getQuantile(), getBandwidthSampleSize(), getSeed()));
-    }
+    putBandwidthPlan(sb, source, estimated);
     putIterationPlan(sb, source, kern, h, seedPositions, choice.grid);
-    if (getSeeds() == null) {
-      sb.hotPlans.put(
-          "seeding",
-          () ->
-              getBinSeeding()
-                  ? Seeding.binSeedPlan(source, h, getMinBinFreq())
-                  : Seeding.allPointsPlan(source));
-    }
+    putSeedingPlan(sb, source, h);
     putLabelPlans(sb, source, model.predictColumn(PointSet.featureColumns(spec.dim())));
     sb.predictions = model.transform(dataset);
     sb.centers = merged.centers();
@@ -489,9 +448,36 @@ public class MeanShift extends Estimator<MeanShiftModel>
     sb.numSeeds = seedPositions.length;
     sb.engine = choice.name();
     sb.neighbors = choice.grid ? "grid" : "exact";
+    return finish(model, sb, names, stats.count(), h, estimated, kern, timer);
+  }
+
+  /** Runs the passes from {@code seeds} and merges the modes, recording the iterations. */
+  private ModeMerger.Centers shiftAndMerge(
+      ShiftEngine engine, double[][] seeds, double h, Timer timer, MeanShiftSummary.Builder sb) {
+    StandardMeanShift.Result run =
+        timer.time(
+            "shift",
+            () ->
+                StandardMeanShift.run(
+                    engine, seeds, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
+    sb.iterations = run.iterations();
+    sb.converged = run.allConverged();
+    return timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
+  }
+
+  /** Fills the summary's common fields, attaches it to the model and logs the fit. */
+  private MeanShiftModel finish(
+      MeanShiftModel model,
+      MeanShiftSummary.Builder sb,
+      String[] names,
+      long numPoints,
+      double h,
+      boolean estimated,
+      Kernel kern,
+      Timer timer) {
     sb.predictionCol = getPredictionCol();
     sb.featureNames = names;
-    sb.numPoints = stats.count();
+    sb.numPoints = numPoints;
     sb.bandwidth = h;
     sb.bandwidthEstimated = estimated;
     sb.algorithm = getAlgorithm();
@@ -500,6 +486,28 @@ public class MeanShift extends Estimator<MeanShiftModel>
     model.setSummary(sb.build());
     LOG.info("{} clusters; fit done in {} s ({})", model.numClusters(), fmt(timer.total()), timer);
     return model;
+  }
+
+  /** Records the bandwidth estimation plan (when the bandwidth was estimated). */
+  private void putBandwidthPlan(MeanShiftSummary.Builder sb, PointSet points, boolean estimated) {
+    if (estimated) {
+      sb.hotPlans.put(
+          "bandwidth",
+          () ->
+              BandwidthEstimator.plan(points, getQuantile(), getBandwidthSampleSize(), getSeed()));
+    }
+  }
+
+  /** Records the seeding plan (unless the seeds were given). */
+  private void putSeedingPlan(MeanShiftSummary.Builder sb, PointSet points, double h) {
+    if (getSeeds() == null) {
+      sb.hotPlans.put(
+          "seeding",
+          () ->
+              getBinSeeding()
+                  ? Seeding.binSeedPlan(points, h, getMinBinFreq())
+                  : Seeding.allPointsPlan(points));
+    }
   }
 
   /** Records the plan of one pass (its first batch of seeds) as the SQL engine runs it. */

@@ -53,9 +53,14 @@ public class MeanShiftModel extends Model<MeanShiftModel> implements MeanShiftPa
 
   /** Cluster centres; row k is the centre of cluster k. */
   public double[][] clusterCenters() {
-    double[][] c = new double[centers.length][];
+    return copyOf(centers);
+  }
+
+  /** A deep copy of a matrix (callers never share the model's or summary's arrays). */
+  static double[][] copyOf(double[][] m) {
+    double[][] c = new double[m.length][];
     for (int k = 0; k < c.length; k++) {
-      c[k] = centers[k].clone();
+      c[k] = m[k].clone();
     }
     return c;
   }

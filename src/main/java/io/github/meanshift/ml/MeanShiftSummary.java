@@ -72,11 +72,7 @@ public final class MeanShiftSummary implements java.io.Serializable {
 
   /** Cluster centres; row k is the centre of cluster k. */
   public double[][] clusterCenters() {
-    double[][] c = new double[centers.length][];
-    for (int k = 0; k < c.length; k++) {
-      c[k] = centers[k].clone();
-    }
-    return c;
+    return MeanShiftModel.copyOf(centers);
   }
 
   public int numClusters() {

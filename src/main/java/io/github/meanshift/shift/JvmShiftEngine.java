@@ -256,7 +256,7 @@ public final class JvmShiftEngine implements ShiftEngine {
                     return Collections.singletonList(acc == null ? new PartialSums(m, d) : acc)
                         .iterator();
                   })
-              .treeReduce(PartialSums::merge);
+              .reduce(PartialSums::merge);
       return total.toShiftSums();
     } finally {
       bc.destroy();

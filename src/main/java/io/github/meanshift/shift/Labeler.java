@@ -80,7 +80,11 @@ public final class Labeler {
     return s;
   }
 
-  private static Column min(Column[] values) {
+  /**
+   * The smallest of {@code values} ({@code least}, in chunks of {@link #CHUNK} so that no generated
+   * method grows too large).
+   */
+  public static Column min(Column[] values) {
     if (values.length == 1) {
       return values[0];
     }
@@ -99,7 +103,7 @@ public final class Labeler {
   }
 
   /** Index of the first value equal to {@code best}: ties go to the lower index. */
-  private static Column firstEqual(Column[] values, Column best) {
+  public static Column firstEqual(Column[] values, Column best) {
     if (values.length == 1) {
       return lit(0);
     }

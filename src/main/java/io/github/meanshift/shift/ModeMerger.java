@@ -81,7 +81,8 @@ public final class ModeMerger {
     return new Centers(kept.toArray(new double[0][]), s);
   }
 
-  static double squaredDistance(double[] a, double[] b) {
+  /** Squared Euclidean distance between two points of the same dimension. */
+  public static double squaredDistance(double[] a, double[] b) {
     double s = 0;
     for (int j = 0; j < a.length; j++) {
       double t = a[j] - b[j];

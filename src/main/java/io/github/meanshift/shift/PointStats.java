@@ -120,7 +120,7 @@ public final class PointStats {
                 + featureNames[j]
                 + "' has "
                 + badFeatures[j]
-                + " value(s) that are null, NaN or infinite");
+                + " value(s) that are missing (empty field or short line), NaN or infinite");
       }
     }
     if (!(total > 0)) {

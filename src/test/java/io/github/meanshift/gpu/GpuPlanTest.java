@@ -87,7 +87,7 @@ class GpuPlanTest {
     }
     cols.add(functions.lit(1.0).as(PointSet.WEIGHT));
     String path = tmp.resolve("points-" + d).toString();
-    spark.range(500).select(cols.toArray(new Column[0])).write().parquet(path);
+    spark.range(500).select(cols.toArray(new Column[0])).write().mode("overwrite").parquet(path);
     Dataset<Row> stored = spark.read().parquet(path);
     return new PointSet(stored, names, PointStats.compute(stored, names, "weight"));
   }
@@ -126,6 +126,16 @@ class GpuPlanTest {
   void meanShiftIterationRunsOnGpu(Kernel kernel) {
     SqlShiftEngine engine = new SqlShiftEngine(points, kernel, 1.5, 20_000_000L);
     assertOnGpu("mean-shift iteration (" + kernel + ")", engine.plan(seeds(20, 2), 0, 20));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kernel.class)
+  void gridNeighbourJoinRunsOnGpu(Kernel kernel) {
+    SqlShiftEngine grid = SqlShiftEngine.grid(points, kernel, 1.5, 20_000_000L);
+    assertOnGpu("grid neighbour join (" + kernel + ")", grid.plan(seeds(20, 2), 0, 20));
+    PointSet fiveD = pointSet(5);
+    SqlShiftEngine grid5 = SqlShiftEngine.grid(fiveD, kernel, 1.5, 20_000_000L);
+    assertOnGpu("grid neighbour join, 5-D (" + kernel + ")", grid5.plan(seeds(10, 5), 0, 10));
   }
 
   @Test

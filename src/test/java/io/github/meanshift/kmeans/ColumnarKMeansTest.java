@@ -163,7 +163,8 @@ class ColumnarKMeansTest extends SparkTestBase {
             .collectAsList();
     for (Row row : rows) {
       double[] p = {row.getDouble(0), row.getDouble(1)};
-      assertEquals(LocalKMeansPlusPlus.nearest(c, p), row.getInt(2));
+      assertEquals(
+          io.github.meanshift.shift.Labeler.nearest(p, c, Double.POSITIVE_INFINITY), row.getInt(2));
     }
   }
 

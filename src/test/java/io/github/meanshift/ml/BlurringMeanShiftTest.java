@@ -48,6 +48,26 @@ class BlurringMeanShiftTest extends SparkTestBase {
     assertTrue(ari(model, "truth") >= MIN_ARI);
   }
 
+  /** Same iterations on another engine: only summation order differs. */
+  static final double ENGINE_TOLERANCE_H = 1e-6;
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"jvm/exact", "sql/exact", "sql/grid"})
+  void distributedEnginesAgreeWithTheDriverLoop(String engine) {
+    double h = 0.5;
+    MeanShiftModel local = blurring(h).fit(csvResource("sklearn/blobs300.csv"));
+    MeanShiftModel other =
+        Engines.use(blurring(h), engine).fit(csvResource("sklearn/blobs300.csv"));
+    assertEquals("local/exact", local.summary().engine().replace("grid", "exact"));
+    assertEquals(engine, other.summary().engine());
+    assertEquals(local.numClusters(), other.numClusters());
+    assertEquals(local.summary().numIter(), other.summary().numIter());
+    for (int k = 0; k < local.numClusters(); k++) {
+      assertArrayEquals(
+          local.clusterCenters()[k], other.clusterCenters()[k], ENGINE_TOLERANCE_H * h);
+    }
+  }
+
   @Test
   void findsTheSeedNotebooksSixBlobs() {
     Dataset<Row> data =

@@ -62,7 +62,7 @@ class JvmShiftEngineTest extends SparkTestBase {
 
   /** The full kernel × dimension matrix runs without Spark in {@link ShiftLoopsTest}. */
   @Test
-  void gridMatchesExactIn2dAnd5dAndFarSeedsGetNothing() {
+  void gridMatchesExactIn2dAnd5dOnBothEnginesAndFarSeedsGetNothing() {
     for (int d : new int[] {2, 5}) {
       double[][] x = ShiftLoopsTest.uniform(400, d, 6.0, 10 + d);
       double[] w = ShiftLoopsTest.weights(x.length, 20 + d);
@@ -73,9 +73,12 @@ class JvmShiftEngineTest extends SparkTestBase {
             JvmShiftEngine grid = new JvmShiftEngine(points, kernel, H, true)) {
           ShiftSums e = exact.sums(seeds);
           ShiftSums g = grid.sums(seeds);
+          ShiftSums sqlGrid = SqlShiftEngine.grid(points, kernel, H, MAX_PAIRS).sums(seeds);
           String what = "d=" + d + " " + kernel;
           ShiftLoopsTest.assertSums(e, g, H, ENGINE_TOLERANCE, what);
+          ShiftLoopsTest.assertSums(e, sqlGrid, H, ENGINE_TOLERANCE, what + " (SQL grid join)");
           ShiftLoopsTest.assertFarSeedsGetNothing(g, ShiftLoopsTest.FAR_SEEDS, what);
+          ShiftLoopsTest.assertFarSeedsGetNothing(sqlGrid, ShiftLoopsTest.FAR_SEEDS, what + " SQL");
           assertTrue(e.weight(0) > 0, what + ": a seed on a data point has weight");
         }
       }
