@@ -200,6 +200,7 @@ class StandaloneClusterIT {
     Path events = Files.createDirectories(tmp.resolve("events"));
     Files.createDirectories(out.getParent());
     SubmitScriptIT.Run r;
+    String sparkLog;
     boolean fitRunningAtKill;
     try (SubmitProcess run =
         submitToCluster(
@@ -221,10 +222,13 @@ class StandaloneClusterIT {
       executor.onExit().get();
       fitRunningAtKill = !run.stderr().contains(FIT_DONE);
       r = run.await(SubmitProcess.RUN_TIMEOUT);
+      sparkLog = run.sparkLog();
     }
     assertTrue(fitRunningAtKill, "the executor died during the fit; make the fit longer");
     assertEquals(0, r.status(), r.stderr());
-    assertTrue(r.stderr().contains("Lost executor"), "the driver saw the executor go");
+    assertTrue(
+        sparkLog.contains("Lost executor"), "the driver saw the executor go (its Spark log)");
+    assertFalse(r.stderr().contains("\tat "), "Spark's traces stay in the log file, off stderr");
     ResultDir.assertSameClusters(local, ResultDir.read(out), CENTER_TOLERANCE);
     assertEquals(List.of(), besides(out), "no staging leftovers");
 

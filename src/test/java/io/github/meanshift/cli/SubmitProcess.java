@@ -39,18 +39,21 @@ final class SubmitProcess implements AutoCloseable {
   private final Process process;
   private final Path stdout;
   private final Path stderr;
+  private final Path sparkLogs;
 
-  private SubmitProcess(String name, Process process, Path stdout, Path stderr) {
+  private SubmitProcess(String name, Process process, Path stdout, Path stderr, Path sparkLogs) {
     this.name = name;
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.sparkLogs = sparkLogs;
   }
 
   /**
    * Starts {@code ./submit.sh ARGS} from the project directory with {@code env} added to this JVM's
    * environment (SPARK_HOME removed unless given); stdout and stderr go to {@code logDir/NAME.out}
-   * and {@code NAME.err}.
+   * and {@code NAME.err}, and the driver's Spark log (see conf/log4j2.properties) into {@code
+   * logDir/NAME-spark/}.
    */
   static SubmitProcess start(Path logDir, String name, Map<String, String> env, List<String> args)
       throws IOException {
@@ -62,12 +65,30 @@ final class SubmitProcess implements AutoCloseable {
     pb.environment().remove("MEANSHIFT_DEBUG");
     pb.environment().put("MEANSHIFT_DRIVER_MEMORY", LOCAL_DRIVER_MEMORY);
     pb.environment().put("JAVA_TOOL_OPTIONS", QUICK_JVM_OPTIONS);
+    Path sparkLogs = logDir.resolve(name + "-spark");
+    pb.environment().put("MEANSHIFT_LOG_DIR", sparkLogs.toString());
     pb.environment().putAll(env);
     Files.createDirectories(logDir);
     Path out = logDir.resolve(name + ".out");
     Path err = logDir.resolve(name + ".err");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    return new SubmitProcess(name, pb.start(), out, err);
+    return new SubmitProcess(name, pb.start(), out, err, sparkLogs);
+  }
+
+  /** The driver's Spark log: Spark's own warnings (lost executors, retries) go there. */
+  String sparkLog() {
+    if (!Files.isDirectory(sparkLogs)) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    try (java.util.stream.Stream<Path> files = Files.list(sparkLogs)) {
+      for (Path f : files.sorted().toList()) {
+        sb.append(Files.readString(f, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sb.toString();
   }
 
   Process process() {
