@@ -79,8 +79,8 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--kmeans-seed",
       paramLabel = "N",
-      defaultValue = "1",
-      description = "k-means random seed (default: ${DEFAULT-VALUE}).")
+      defaultValue = KMeansOptions.MLLIB_DEFAULT_SEED,
+      description = "k-means random seed (default: ${DEFAULT-VALUE}, MLlib's).")
   long kmeansSeed;
 
   private KMeansOptions kmeansOptions() {

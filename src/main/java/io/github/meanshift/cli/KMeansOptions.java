@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
 
 /** The options of k-means (MLlib's KMeans), shared by the kmeans command. */
 final class KMeansOptions {
+  /** MLlib KMeans' default seed: the hash of its class name (HasSeed). */
+  static final String MLLIB_DEFAULT_SEED = "-1689246527";
+
   @Option(names = "--k", paramLabel = "K", description = "Number of clusters.")
   Integer k;
 
@@ -47,8 +50,10 @@ final class KMeansOptions {
   @Option(
       names = "--seed",
       paramLabel = "N",
-      defaultValue = "1",
-      description = "Random seed of the initialisation (default: ${DEFAULT-VALUE}).")
+      defaultValue = MLLIB_DEFAULT_SEED,
+      description =
+          "Random seed of the initialisation (default: ${DEFAULT-VALUE}, MLlib KMeans' own"
+              + " default, so that results equal a plain MLlib fit).")
   long seed;
 
   @Option(

@@ -116,6 +116,15 @@ final class MeanShiftOptions {
       description = "Most point-seed pairs one task materialises (default: ${DEFAULT-VALUE}).")
   long maxPairsPerTask;
 
+  @Option(
+      names = "--local-max-points",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description =
+          "Largest input fitted on the driver (no Spark job per iteration); 0 always runs the"
+              + " iterations on the executors (default: ${DEFAULT-VALUE}).")
+  long localMaxPoints;
+
   private Double fixedBandwidth;
 
   /** Checks the options before Spark starts. */
@@ -143,6 +152,9 @@ final class MeanShiftOptions {
     }
     if (maxPairsPerTask < 1) {
       throw new UsageException("--max-pairs-per-task must be at least 1, got " + maxPairsPerTask);
+    }
+    if (localMaxPoints < 0) {
+      throw new UsageException("--local-max-points must be at least 0, got " + localMaxPoints);
     }
   }
 
@@ -197,7 +209,8 @@ final class MeanShiftOptions {
             .setMaxIter(maxIter)
             .setTol(tol)
             .setSeed(seed)
-            .setMaxPairsPerTask(maxPairsPerTask);
+            .setMaxPairsPerTask(maxPairsPerTask)
+            .setLocalMaxPoints(localMaxPoints);
     if (fixedBandwidth != null) {
       ms.setBandwidth(fixedBandwidth);
     }

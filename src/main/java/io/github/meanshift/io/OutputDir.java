@@ -1,18 +1,26 @@
 package io.github.meanshift.io;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 
 /**
  * A result directory that appears only when complete. Everything is written into a hidden staging
@@ -22,6 +30,11 @@ import org.apache.hadoop.fs.Path;
  * Scratch data (checkpoints) go to {@link #work()}, which is deleted with the staging directory.
  */
 public final class OutputDir implements AutoCloseable {
+  /** How many times an overwriting commit moves a concurrent run's result aside before failing. */
+  static final int MAX_REPLACE_ATTEMPTS = 10;
+
+  private static final String LOCAL_SCHEME = "file";
+
   private final FileSystem fs;
   private final Path target;
   private final Path staging;
@@ -115,31 +128,147 @@ public final class OutputDir implements AutoCloseable {
   }
 
   /**
-   * Moves the result into place. With overwrite, an existing target is removed first. If another
-   * run created the target meanwhile, this fails and leaves the other run's result untouched.
+   * Moves the result into place; never merges into, deletes or partly replaces a directory that
+   * another run committed.
+   *
+   * <p>Without overwrite, if the target exists (another run created it since {@link #create}), this
+   * throws {@link FileAlreadyExistsException} and leaves that run's result untouched; the rename
+   * itself refuses an existing target (a rename(2) on a local disk, a no-replace rename through
+   * Hadoop's {@code FileContext} on HDFS), so of two runs committing at once exactly one wins.
+   *
+   * <p>With overwrite, an existing target is first renamed into this run's staging directory (and
+   * deleted with it), then the result is renamed into place; if another run's result appeared in
+   * between, that one is moved aside the same way and the rename is retried. Concurrent overwriting
+   * runs therefore all succeed, one after the other, and the target ends up holding the complete
+   * result of the run that committed last: never a partial or mixed directory, though for an
+   * instant between the two renames it does not exist.
+   *
+   * @throws FileAlreadyExistsException without overwrite, if the target exists
    */
   public void commit() throws IOException {
     fs.delete(work(), true);
-    if (fs.exists(target)) {
-      if (!overwrite) {
-        throw new FileAlreadyExistsException(
-            target.toString(), null, "another run created it meanwhile");
+    if (!overwrite) {
+      if (fs.exists(target) || !moveNoReplace(result(), target)) {
+        throw createdMeanwhile();
       }
-      fs.delete(target, true);
-    }
-    if ("file".equals(fs.getUri().getScheme())) {
-      java.nio.file.Path src = Paths.get(result().toUri());
-      java.nio.file.Path dst = Paths.get(target.toUri());
-      try {
-        Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(src, dst);
-      }
-    } else if (!fs.rename(result(), target)) {
-      throw new IOException("could not rename " + result() + " to " + target);
+    } else {
+      replaceTarget();
     }
     committed = true;
     fs.delete(staging, true);
+  }
+
+  private void replaceTarget() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      if (fs.exists(target)) {
+        // Moved aside, not deleted in place: a recursive delete is not atomic, and a run killed
+        // half-way through it would leave a partial directory under the target's name.
+        try {
+          moveNoReplace(target, new Path(staging, "replaced-" + attempt));
+        } catch (NoSuchFileException | FileNotFoundException e) {
+          // another overwriting run moved it aside first
+        }
+      }
+      if (moveNoReplace(result(), target)) {
+        return;
+      }
+      if (attempt == MAX_REPLACE_ATTEMPTS) {
+        throw new IOException(
+            "could not replace output "
+                + target
+                + ": other runs kept committing to it ("
+                + attempt
+                + " attempts)");
+      }
+    }
+  }
+
+  private FileAlreadyExistsException createdMeanwhile() {
+    return new FileAlreadyExistsException(
+        null,
+        null,
+        "output "
+            + target
+            + " already exists: another run created it while this one ran; this run's result"
+            + " was discarded (use --overwrite to replace it)");
+  }
+
+  /**
+   * Renames {@code src} to {@code dst} unless {@code dst} exists: returns false, and leaves both
+   * alone, if it does (or appears meanwhile); throws if {@code src} is missing or the rename fails
+   * otherwise.
+   */
+  boolean moveNoReplace(Path src, Path dst) throws IOException {
+    if (LOCAL_SCHEME.equals(fs.getUri().getScheme())) {
+      return moveLocal(Paths.get(src.toUri()), Paths.get(dst.toUri()));
+    }
+    FileContext fc;
+    try {
+      fc = FileContext.getFileContext(fs.getUri(), fs.getConf());
+    } catch (UnsupportedFileSystemException e) {
+      // No FileContext binding for this store: check, then rename (not atomic). FileSystem.rename
+      // would move src into an existing directory, so refuse an existing dst first.
+      return !fs.exists(dst) && renameChecked(src, dst);
+    }
+    try {
+      fc.rename(src, dst, Options.Rename.NONE);
+      return true;
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
+  private boolean renameChecked(Path src, Path dst) throws IOException {
+    if (!fs.rename(src, dst)) {
+      throw new IOException("could not rename " + src + " to " + dst);
+    }
+    return true;
+  }
+
+  /**
+   * A local rename that never replaces: a file is hard-linked to its new name (link(2) fails on an
+   * existing name) and its old name removed; a directory is renamed with rename(2), which fails on
+   * an existing non-empty directory or file (an empty directory would be replaced: no result
+   * directory is ever empty).
+   */
+  private static boolean moveLocal(java.nio.file.Path src, java.nio.file.Path dst)
+      throws IOException {
+    if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    if (Files.isRegularFile(src, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        Files.createLink(dst, src);
+        Files.delete(src);
+        return true;
+      } catch (FileAlreadyExistsException e) {
+        return false;
+      } catch (UnsupportedOperationException | FileSystemException e) {
+        // no hard links here: fall through to the rename
+        if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS)) {
+          return false;
+        }
+      }
+    }
+    try {
+      Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    } catch (AtomicMoveNotSupportedException e) {
+      try {
+        Files.move(src, dst); // without REPLACE_EXISTING: fails on an existing target
+        return true;
+      } catch (FileAlreadyExistsException | DirectoryNotEmptyException x) {
+        return false;
+      }
+    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+      return false;
+    } catch (FileSystemException e) {
+      // ENOTEMPTY and ENOTDIR from rename(2) arrive as plain FileSystemExceptions
+      if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS) && Files.exists(src)) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   public boolean committed() {
@@ -163,7 +292,7 @@ public final class OutputDir implements AutoCloseable {
 
   private void deleteStagingQuietly() {
     try {
-      if ("file".equals(fs.getUri().getScheme())) {
+      if (LOCAL_SCHEME.equals(fs.getUri().getScheme())) {
         org.apache.commons.io.FileUtils.deleteQuietly(new java.io.File(staging.toUri()));
       } else {
         fs.delete(staging, true);

@@ -27,8 +27,11 @@ class CompareCommandTest extends SparkTestBase {
     return new ObjectMapper().readTree(out.resolve("report.json").toFile());
   }
 
+  /** Our k-means defaults run MLlib exactly: centres agree to rounding. */
+  static final double MLLIB_CENTER_TOLERANCE = 1e-9;
+
   @Test
-  void kmeansWritesTheSameOutputsAsMeanShift() throws IOException {
+  void kmeansWritesTheSameOutputsAsMeanShiftAndEqualsAPlainMllibFit() throws IOException {
     Path out = tmp.resolve("kmeans");
     CliRun run =
         CliRun.of(
@@ -48,6 +51,29 @@ class CompareCommandTest extends SparkTestBase {
     assertTrue(r.get("metrics").get("ari").asDouble() >= BLOBS_MIN_ARI, r.toString());
     assertTrue(r.get("training_cost").asDouble() > 0);
     assertEquals("cluster,x0,x1,size", Files.readAllLines(out.resolve("centers.csv")).get(0));
+    org.apache.spark.ml.clustering.KMeansModel plain =
+        new org.apache.spark.ml.clustering.KMeans()
+            .setK(6)
+            .fit(
+                new org.apache.spark.ml.feature.VectorAssembler()
+                    .setInputCols(new String[] {"x0", "x1"})
+                    .setOutputCol("features")
+                    .transform(
+                        spark
+                            .read()
+                            .option("header", "true")
+                            .option("inferSchema", "true")
+                            .csv("data-samples/blobs.csv")));
+    JsonNode centers = r.get("centers");
+    for (int k = 0; k < 6; k++) {
+      for (int j = 0; j < 2; j++) {
+        assertEquals(
+            plain.clusterCenters()[k].apply(j),
+            centers.get(k).get(j).asDouble(),
+            MLLIB_CENTER_TOLERANCE,
+            "defaults equal a plain MLlib KMeans fit");
+      }
+    }
     assertEquals(1500, spark.read().parquet(out.resolve("labels").toString()).count());
     assertTrue(Files.exists(out.resolve("clusters.png")));
     CliRun missingK =
@@ -141,6 +167,7 @@ class CompareCommandTest extends SparkTestBase {
     JsonNode r = report(out);
     double ms = r.get("meanshift").get("metrics").get("ari").asDouble();
     double km = r.get("kmeans").get("metrics").get("ari").asDouble();
+    assertEquals(2, r.get("kmeans").get("n_clusters").asInt(), "the job gives k-means the true k");
     assertTrue(ms > km + 0.1, "mean shift keeps the blob whole: ARI " + ms + " vs k-means " + km);
   }
 }
