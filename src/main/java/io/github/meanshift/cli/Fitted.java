@@ -32,11 +32,19 @@ final class Fitted {
   /** The fitted model, for --save-model. */
   MLWritable model;
 
-  /** The SQL plans of the hot paths, for --explain-gpu; empty where the engine has none. */
-  java.util.Map<String, Dataset<?>> gpuPlans = new java.util.LinkedHashMap<>();
+  /**
+   * The SQL plans of the hot paths, for --explain-gpu; empty where the engine has none. Built only
+   * when asked for: with hundreds of centres, analysing the labelling plans takes minutes.
+   */
+  java.util.function.Supplier<java.util.Map<String, Dataset<?>>> gpuPlans =
+      java.util.LinkedHashMap::new;
 
   /** Why the engine has no GPU plans, when it has none (e.g. MLlib's RDD-based KMeans). */
   String noGpuPlans;
+
+  /** {@link #noGpuPlans} of MLlib's KMeans. */
+  static final String MLLIB_NO_GPU_PLANS =
+      "MLlib KMeans runs on RDDs of vectors, not SQL plans: it stays on the CPU";
 
   /** Algorithm-specific results for the report (e.g. k-means training cost). */
   ObjectNode details = io.github.meanshift.io.ResultFiles.newObject();

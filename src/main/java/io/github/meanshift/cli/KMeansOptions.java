@@ -150,7 +150,7 @@ final class KMeansOptions {
     f.converged = summary.numIter() < maxIter;
     f.fitSeconds = fitSeconds;
     f.model = pipeline;
-    f.noGpuPlans = "MLlib KMeans runs on RDDs of vectors, not SQL plans: it stays on the CPU";
+    f.noGpuPlans = Fitted.MLLIB_NO_GPU_PLANS;
     ObjectNode p = ResultFiles.newObject();
     p.put("k", clusters);
     p.put("engine", "mllib");
@@ -227,12 +227,17 @@ final class KMeansOptions {
     }
     f.details.put("training_cost", result.cost());
     double[][] centres = result.centres();
-    f.gpuPlans.put(
-        miniBatch ? "step" : "iteration",
-        miniBatch
-            ? ((MiniBatchKMeans) km).stepPlan(centres, 0)
-            : ((ColumnarKMeans) km).iterationPlan(centres));
-    f.gpuPlans.put("labels", frame.select(assignment));
+    f.gpuPlans =
+        () -> {
+          java.util.Map<String, Dataset<?>> plans = new java.util.LinkedHashMap<>();
+          plans.put(
+              miniBatch ? "step" : "iteration",
+              miniBatch
+                  ? ((MiniBatchKMeans) km).stepPlan(centres, 0)
+                  : ((ColumnarKMeans) km).iterationPlan(centres));
+          plans.put("labels", frame.select(assignment));
+          return plans;
+        };
     return f;
   }
 

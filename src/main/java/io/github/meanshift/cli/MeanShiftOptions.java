@@ -238,7 +238,7 @@ final class MeanShiftOptions {
     f.converged = s.converged();
     f.fitSeconds = s.fitSeconds();
     f.model = model;
-    f.gpuPlans = s.gpuPlans();
+    f.gpuPlans = s::gpuPlans;
     ObjectNode p = ResultFiles.newObject();
     p.put("bandwidth", s.bandwidth());
     p.put("bandwidth_estimated", s.bandwidthEstimated());

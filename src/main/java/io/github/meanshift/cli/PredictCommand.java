@@ -107,7 +107,7 @@ final class PredictCommand implements Callable<Integer> {
       report.put("orphans", orphans);
       report.putObject("seconds").put("predict", predictSeconds);
       Fitted assignment = new Fitted();
-      assignment.gpuPlans.put("labels", labels);
+      assignment.gpuPlans = () -> java.util.Map.of("labels", labels);
       Reports.write(report, dir, spark, sparkOptions, start, "", assignment);
       dir.commit();
       LOG.info(

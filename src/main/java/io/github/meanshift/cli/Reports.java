@@ -78,7 +78,7 @@ final class Reports {
     java.util.List<String> without = new java.util.ArrayList<>();
     for (Fitted f : fits) {
       String name = prefix.isEmpty() ? "" : f.predictionCol + " ";
-      f.gpuPlans.forEach((k, v) -> plans.put(name + k, v));
+      f.gpuPlans.get().forEach((k, v) -> plans.put(name + k, v));
       if (f.noGpuPlans != null) {
         without.add(name + f.noGpuPlans);
       }

@@ -293,7 +293,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
     putIterationPlan(sb, points, kern, h, seedPositions, choice.grid);
     putSeedingPlan(sb, points, h);
     putLabelPlans(sb, points, label);
-    sb.predictions = model.transform(dataset);
+    sb.predictions = () -> model.transform(dataset);
     sb.centers = merged.centers();
     sb.clusterSizes = java.util.Arrays.copyOf(sizes, merged.centers().length);
     sb.orphans = sizes[merged.centers().length];
@@ -373,7 +373,9 @@ public class MeanShift extends Estimator<MeanShiftModel>
       out[i] = Columns.named(original[i]);
     }
     out[original.length] = col(LocalPoints.LABEL).as(getPredictionCol());
-    sb.predictions = points.data().join(functions.broadcast(labels), PointSet.PID).select(out);
+    Dataset<Row> predictions =
+        points.data().join(functions.broadcast(labels), PointSet.PID).select(out);
+    sb.predictions = () -> predictions;
     sb.centers = run.centers();
     sb.clusterSizes = sizes;
     sb.orphans = 0;
@@ -441,7 +443,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
     putIterationPlan(sb, source, kern, h, seedPositions, choice.grid);
     putSeedingPlan(sb, source, h);
     putLabelPlans(sb, source, model.predictColumn(PointSet.featureColumns(spec.dim())));
-    sb.predictions = model.transform(dataset);
+    sb.predictions = () -> model.transform(dataset);
     sb.centers = merged.centers();
     sb.clusterSizes = sizes;
     sb.orphans = orphans;

@@ -17,7 +17,8 @@ import org.apache.spark.sql.Row;
 public final class MeanShiftSummary implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final transient Dataset<Row> predictions;
+  private final transient Supplier<Dataset<Row>> predictionsPlan;
+  private transient Dataset<Row> predictions;
   private final String predictionCol;
   private final String[] featureNames;
   private final double[][] centers;
@@ -37,7 +38,7 @@ public final class MeanShiftSummary implements java.io.Serializable {
   private final transient Map<String, Supplier<Dataset<?>>> hotPlans;
 
   MeanShiftSummary(Builder b) {
-    this.predictions = b.predictions;
+    this.predictionsPlan = b.predictions;
     this.predictionCol = b.predictionCol;
     this.featureNames = b.featureNames;
     this.centers = b.centers;
@@ -57,8 +58,15 @@ public final class MeanShiftSummary implements java.io.Serializable {
     this.hotPlans = new LinkedHashMap<>(b.hotPlans);
   }
 
-  /** The training data with the prediction column (lazy). */
-  public Dataset<Row> predictions() {
+  /**
+   * The training data with the prediction column (lazy). The plan itself is built on first call:
+   * with many centres the nearest-centre expression is large and costs seconds to analyse, which a
+   * fit whose caller never asks for the predictions should not pay.
+   */
+  public synchronized Dataset<Row> predictions() {
+    if (predictions == null && predictionsPlan != null) {
+      predictions = predictionsPlan.get();
+    }
     return predictions;
   }
 
@@ -160,7 +168,9 @@ public final class MeanShiftSummary implements java.io.Serializable {
   }
 
   static final class Builder {
-    Dataset<Row> predictions;
+    /** Builds the predictions plan on first use. */
+    Supplier<Dataset<Row>> predictions;
+
     String predictionCol;
     String[] featureNames;
     double[][] centers;
