@@ -55,6 +55,12 @@ final class SegmentCommand implements Callable<Integer> {
   /** Most iterations of k-means when --max-iter is not given. */
   static final int KMEANS_MAX_ITER = 20;
 
+  /**
+   * Default of --local-max-points: pictures up to 1024x1024 are fitted on the driver, which holds
+   * them anyway, with no Spark job per iteration.
+   */
+  static final long LOCAL_MAX_PIXELS = 1L << 20;
+
   /** Largest side of a --synthetic image. */
   static final int MAX_SYNTHETIC_SIDE = 8192;
 
@@ -109,6 +115,32 @@ final class SegmentCommand implements Callable<Integer> {
           "Seed mean shift from a grid of side hs pixels by hr colour units instead of from every"
               + " pixel (default: ${DEFAULT-VALUE}).")
   boolean binSeeding;
+
+  @Option(
+      names = "--min-bin-freq",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "With --bin-seeding, least pixels in a seeding bin (default: ${DEFAULT-VALUE}).")
+  double minBinFreq;
+
+  @Option(
+      names = "--tol",
+      paramLabel = "T",
+      defaultValue = "1e-3",
+      description =
+          "A mean-shift seed stops when it moves at most T joint units (default: ${DEFAULT-VALUE}).")
+  double tol;
+
+  @Option(
+      names = "--local-max-points",
+      paramLabel = "N",
+      defaultValue = "" + LOCAL_MAX_PIXELS,
+      description =
+          "Fit mean shift on the driver (where the picture already is) up to N pixels; larger"
+              + " pictures run on the executors; 0: always on the executors (default:"
+              + " ${DEFAULT-VALUE}).")
+  long localMaxPoints;
 
   @Option(
       names = "--method",
@@ -185,27 +217,28 @@ final class SegmentCommand implements Callable<Integer> {
       try (OutputDir dir =
           OutputDir.create(
               output.output, output.overwrite, spark.sparkContext().hadoopConfiguration())) {
-        Dataset<Row> points =
-            ImagePoints.withJointFeatures(
-                    ImagePoints.frame(spark, picture), spatialBandwidth, rangeBandwidth)
-                .persist();
-        try {
-          ObjectNode report = segment(dir, spark, points, picture, truth, format);
-          report.with("seconds").put("read", readSeconds);
-          report.set("spark", Reports.spark(spark, sparkOptions.gpu));
-          report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
-          ResultFiles.writeReport(dir, report);
-          dir.commit();
-          LOG.info(
-              "{} segments; results in {} ({})",
-              report.get("n_segments").asInt(),
-              dir.target(),
-              compare
-                  ? "segmented.png, segmented-kmeans.png, comparison.png, labels/, report.json"
-                  : "segmented.png, labels/, report.json");
-        } finally {
-          points.unpersist();
-        }
+        // The pixels go to Parquet once and every plan reads them back: a scan of the parallelized
+        // pixels (RDDScan) or a cached frame (InMemoryTableScan) would keep the hot plans off the
+        // GPU, and each fit would rebuild the rows.
+        String pixels = new org.apache.hadoop.fs.Path(dir.work(), "pixels").toString();
+        ImagePoints.withJointFeatures(
+                ImagePoints.frame(spark, picture), spatialBandwidth, rangeBandwidth)
+            .write()
+            .parquet(pixels);
+        Dataset<Row> points = spark.read().parquet(pixels);
+        ObjectNode report = segment(dir, spark, points, picture, truth, format);
+        report.with("seconds").put("read", readSeconds);
+        report.set("spark", Reports.spark(spark, sparkOptions.gpu));
+        report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
+        ResultFiles.writeReport(dir, report);
+        dir.commit();
+        LOG.info(
+            "{} segments; results in {} ({})",
+            report.get("n_segments").asInt(),
+            dir.target(),
+            compare
+                ? "segmented.png, segmented-kmeans.png, comparison.png, labels/, report.json"
+                : "segmented.png, labels/, report.json");
       }
       return 0;
     }
@@ -229,7 +262,10 @@ final class SegmentCommand implements Callable<Integer> {
                 SEGMENT,
                 kernel.toLowerCase(Locale.ROOT),
                 binSeeding,
+                minBinFreq,
+                tol,
                 maxIter != null ? maxIter : MEANSHIFT_MAX_ITER,
+                localMaxPoints,
                 dir.work().toString());
     long labelStart = System.nanoTime();
     double[][] joint = ImagePoints.jointPoints(picture, spatialBandwidth, rangeBandwidth);
@@ -250,10 +286,11 @@ final class SegmentCommand implements Callable<Integer> {
     int w = picture.getWidth();
     int h = picture.getHeight();
     Dataset<Row> table = ImagePoints.labelFrame(spark, w, h, new String[] {SEGMENT}, seg.labels);
+    Fitted km = null;
     if (compare) {
       int clusters = k != null ? k : seg.count();
       LOG.info("k-means with k = {}", clusters);
-      Fitted km = SegmentFits.kMeans(points, KMEANS_SEGMENT, clusters, kmeansMaxIter(), seed);
+      km = SegmentFits.kMeans(points, KMEANS_SEGMENT, clusters, kmeansMaxIter(), seed);
       Segmentation kmSeg = Segmentation.of(picture, joint, km);
       LOG.info("k-means: {} segments, fit in {} s", kmSeg.count(), km.fitSeconds);
       ImageFiles.writePng(dir, "segmented-kmeans.png", kmSeg.painted);
@@ -264,6 +301,13 @@ final class SegmentCommand implements Callable<Integer> {
               spark, w, h, new String[] {SEGMENT, KMEANS_SEGMENT}, seg.labels, kmSeg.labels);
     }
     ResultFiles.writeTable(dir, "labels", table, format);
+    ObjectNode gpuPlan =
+        km != null
+            ? Reports.gpuPlan(sparkOptions, dir, "both", primary, km)
+            : Reports.gpuPlan(sparkOptions, dir, "", primary);
+    if (gpuPlan != null) {
+      report.set("gpu_plan", gpuPlan);
+    }
     return report;
   }
 
@@ -392,6 +436,15 @@ final class SegmentCommand implements Callable<Integer> {
     }
     if (k != null && k < 1) {
       throw new UsageException("--k must be at least 1, got " + k);
+    }
+    if (!(minBinFreq >= 0) || Double.isInfinite(minBinFreq)) {
+      throw new UsageException("--min-bin-freq must be a number >= 0, got " + minBinFreq);
+    }
+    if (!(tol >= 0) || Double.isInfinite(tol)) {
+      throw new UsageException("--tol must be a number >= 0, got " + tol);
+    }
+    if (localMaxPoints < 0) {
+      throw new UsageException("--local-max-points must be >= 0, got " + localMaxPoints);
     }
     if (maxIter != null && maxIter < 1) {
       throw new UsageException("--max-iter must be at least 1, got " + maxIter);

@@ -1,7 +1,6 @@
 package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.Columns;
 import io.github.meanshift.io.ImagePoints;
 import io.github.meanshift.io.ResultFiles;
 import io.github.meanshift.ml.MeanShift;
@@ -46,7 +45,10 @@ final class SegmentFits {
    * @param kernel kernel name
    * @param binSeeding seed from a grid of side 1 (hs pixels by hr colour units) instead of every
    *     pixel
+   * @param minBinFreq with bin seeding, least pixels in a seeding bin
+   * @param tol a seed stops when it moves at most tol (times the bandwidth, 1)
    * @param maxIter most iterations of a seed
+   * @param localMaxPoints fit on the driver up to this many pixels (0: never)
    * @param workDir scratch space for checkpoints
    */
   static Fitted meanShift(
@@ -54,7 +56,10 @@ final class SegmentFits {
       String segmentCol,
       String kernel,
       boolean binSeeding,
+      double minBinFreq,
+      double tol,
       int maxIter,
+      long localMaxPoints,
       String workDir) {
     MeanShiftModel model =
         new MeanShift()
@@ -62,16 +67,19 @@ final class SegmentFits {
             .setBandwidth(JOINT_BANDWIDTH)
             .setKernel(kernel)
             .setBinSeeding(binSeeding)
+            .setMinBinFreq(minBinFreq)
+            .setTol(tol)
             .setMaxIter(maxIter)
+            .setLocalMaxPoints(localMaxPoints)
             .setPredictionCol(segmentCol)
             .setCheckpointDir(workDir)
             .fit(points);
     MeanShiftSummary s = model.summary();
     Fitted f = new Fitted();
-    f.predictions = s.predictions();
     f.predictionCol = segmentCol;
     f.centers = s.clusterCenters();
     f.sizes = s.clusterSizes();
+    f.gpuPlans = s::gpuPlans;
     f.orphans = s.orphans();
     f.numIter = s.numIter();
     f.converged = s.converged();
@@ -81,10 +89,13 @@ final class SegmentFits {
     p.put("bandwidth", s.bandwidth());
     p.put("kernel", s.kernel());
     p.put("bin_seeding", binSeeding);
+    p.put("min_bin_freq", minBinFreq);
     p.put("n_seeds", s.numSeeds());
+    p.put("tol", tol);
     p.put("neighbors", s.neighbors());
     p.put("engine", s.engine());
     p.put("max_iter", maxIter);
+    p.put("local_max_points", localMaxPoints);
     f.parameters = p;
     for (IterationStats it : s.iterations()) {
       ObjectNode o = ResultFiles.newObject();
@@ -128,7 +139,6 @@ final class SegmentFits {
             .fit(vectors);
     double seconds = (System.nanoTime() - start) / 1e9;
     Fitted f = new Fitted();
-    f.predictions = model.transform(vectors).drop(Columns.named(vector));
     f.predictionCol = segmentCol;
     f.centers = new double[model.clusterCenters().length][];
     for (int c = 0; c < f.centers.length; c++) {
@@ -139,6 +149,7 @@ final class SegmentFits {
     f.converged = f.numIter < maxIter;
     f.fitSeconds = seconds;
     f.model = model;
+    f.noGpuPlans = Fitted.MLLIB_NO_GPU_PLANS;
     ObjectNode p = ResultFiles.newObject();
     p.put("k", k);
     p.put("engine", "mllib");

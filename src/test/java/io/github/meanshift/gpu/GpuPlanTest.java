@@ -213,6 +213,25 @@ class GpuPlanTest {
   }
 
   @Test
+  void segmentExplainsItsMeanShiftPlansAllOnGpu() throws java.io.IOException {
+    Path out = tmp.resolve("segment");
+    int status =
+        io.github.meanshift.cli.Main.run(
+            "segment", "--synthetic", "24x16", "--explain-gpu", "--output", out.toString());
+    assertEquals(0, status);
+    com.fasterxml.jackson.databind.JsonNode plan =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(out.resolve("report.json").toFile())
+            .get("gpu_plan");
+    assertEquals(0, plan.get("fallbacks").size(), plan.toString());
+    List<String> checked = new ArrayList<>();
+    plan.get("plans").forEach(p -> checked.add(p.asText()));
+    // The joint bandwidth is 1 by construction: no bandwidth estimation plan.
+    assertEquals(List.of("iteration", "seeding", "labels", "cluster_sizes"), checked);
+    assertEquals(true, java.nio.file.Files.exists(out.resolve("gpu-plan.txt")));
+  }
+
+  @Test
   void bandwidthEstimationRunsOnGpu() {
     assertOnGpu("bandwidth estimation", BandwidthEstimator.plan(points, 0.3, 10000, 0));
   }

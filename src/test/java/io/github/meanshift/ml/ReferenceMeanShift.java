@@ -13,7 +13,7 @@ import java.util.function.DoubleUnaryOperator;
  * one, and points take the label of the nearest centre. Kernels are written out here again, the
  * Gaussian without any cut-off.
  */
-final class ReferenceMeanShift {
+public final class ReferenceMeanShift {
   private ReferenceMeanShift() {}
 
   /** Kernel profile of u = d²/h², uncut. */
@@ -32,7 +32,7 @@ final class ReferenceMeanShift {
     }
   }
 
-  static double[][] centers(double[][] x, String kernel, double h, double tol, int maxIter) {
+  public static double[][] centers(double[][] x, String kernel, double h, double tol, int maxIter) {
     DoubleUnaryOperator k = profile(kernel);
     int n = x.length;
     int d = x[0].length;
@@ -90,7 +90,7 @@ final class ReferenceMeanShift {
     return kept.toArray(new double[0][]);
   }
 
-  static int[] labels(double[][] x, double[][] centers) {
+  public static int[] labels(double[][] x, double[][] centers) {
     int[] labels = new int[x.length];
     for (int i = 0; i < x.length; i++) {
       double best = Double.POSITIVE_INFINITY;
