@@ -36,8 +36,11 @@ done
 echo "== one iteration vs one MLlib KMeans iteration, 1,000,000 points" >&2
 for m in 10 100; do
   submit bench --mode kmeans-iteration --input "$out/blobs1m.parquet" --seed-count "$m" --bandwidth 2.5 \
-    --neighbors grid --repeat 5 --output "$out/iteration-m$m.json"
+        --neighbors grid --repeat 5 --output "$out/iteration-m$m.json"
 done
+# The same with every point meeting every seed (no grid): the dense worst case.
+submit bench --mode kmeans-iteration --input "$out/blobs1m.parquet" --seed-count 100 --bandwidth 2.5 \
+  --neighbors exact --repeat 5 --output "$out/iteration-m100-exact.json"
 
 echo "== end to end: 1,000,000 points, Gaussian, bin seeding" >&2
 submit bench --mode fit --input "$out/blobs1m.parquet" --bandwidth 2.5 --bin-seeding --output "$out/fit-1m.json"

@@ -280,6 +280,9 @@ final class BenchCommand implements Callable<Integer> {
    * MLlib KMeans iteration with k = m: MLlib's time per iteration is the difference between fits of
    * 1 + R and 1 iterations (same seed, random init) divided by R.
    */
+  /** MLlib KMeans fits timed per iteration count, fastest kept. */
+  static final int KMEANS_TRIALS = 3;
+
   private void kmeansIteration(
       SparkSession spark, Dataset<Row> data, String[] features, ObjectNode out) {
     Kernel kernel = Kernel.fromName(meanShift.kernel);
@@ -322,19 +325,29 @@ final class BenchCommand implements Callable<Integer> {
         kmPerIter);
   }
 
-  /** Seconds of an MLlib KMeans fit of at most {@code iterations}, and the iterations it ran. */
+  /**
+   * Seconds of an MLlib KMeans fit of at most {@code iterations} (the fastest of {@link
+   * #KMEANS_TRIALS} fits: one fit's job scheduling noise is as large as several iterations), and
+   * the iterations it ran.
+   */
   private double[] kmeansSeconds(Dataset<Row> vectors, int iterations) {
-    long t0 = System.nanoTime();
-    org.apache.spark.ml.clustering.KMeansModel model =
-        new KMeans()
-            .setK(seeds)
-            .setMaxIter(iterations)
-            .setTol(0)
-            .setSeed(1)
-            .setInitMode("random")
-            .setFeaturesCol("_v")
-            .fit(vectors);
-    return new double[] {(System.nanoTime() - t0) / 1e9, model.summary().numIter()};
+    double best = Double.POSITIVE_INFINITY;
+    int ran = 0;
+    for (int t = 0; t < KMEANS_TRIALS; t++) {
+      long t0 = System.nanoTime();
+      org.apache.spark.ml.clustering.KMeansModel model =
+          new KMeans()
+              .setK(seeds)
+              .setMaxIter(iterations)
+              .setTol(0)
+              .setSeed(1)
+              .setInitMode("random")
+              .setFeaturesCol("_v")
+              .fit(vectors);
+      best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+      ran = model.summary().numIter();
+    }
+    return new double[] {best, ran};
   }
 
   private PointSet pointSet(Dataset<Row> data, String[] features) {
