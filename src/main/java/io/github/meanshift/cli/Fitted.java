@@ -48,4 +48,20 @@ final class Fitted {
 
   /** Algorithm-specific results for the report (e.g. k-means training cost). */
   ObjectNode details = io.github.meanshift.io.ResultFiles.newObject();
+
+  /** Adds a mean-shift fit's iterations (active seeds, largest shift, seconds) and phase times. */
+  void recordProgress(io.github.meanshift.ml.MeanShiftSummary s) {
+    for (io.github.meanshift.shift.IterationStats it : s.iterations()) {
+      ObjectNode o = io.github.meanshift.io.ResultFiles.newObject();
+      o.put("iteration", it.iteration());
+      o.put("active", it.active());
+      o.put("max_shift", it.maxShift());
+      o.put("still_moving", it.stillMoving());
+      o.put("seconds", it.seconds());
+      iterations.add(o);
+    }
+    ObjectNode p = io.github.meanshift.io.ResultFiles.newObject();
+    s.phaseSeconds().forEach(p::put);
+    phases = p;
+  }
 }

@@ -6,7 +6,6 @@ import io.github.meanshift.io.ResultFiles;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.ml.MeanShiftSummary;
-import io.github.meanshift.shift.IterationStats;
 import io.github.meanshift.shift.Kernel;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
@@ -255,18 +254,7 @@ final class MeanShiftOptions {
     p.put("max_iter", maxIter);
     p.put("tol", tol);
     f.parameters = p;
-    for (IterationStats it : s.iterations()) {
-      ObjectNode o = ResultFiles.newObject();
-      o.put("iteration", it.iteration());
-      o.put("active", it.active());
-      o.put("max_shift", it.maxShift());
-      o.put("still_moving", it.stillMoving());
-      o.put("seconds", it.seconds());
-      f.iterations.add(o);
-    }
-    ObjectNode phases = ResultFiles.newObject();
-    s.phaseSeconds().forEach(phases::put);
-    f.phases = phases;
+    f.recordProgress(s);
     return f;
   }
 }

@@ -24,10 +24,45 @@ class MeanShiftCommandTest extends SparkTestBase {
   /** Least agreement with the generating blobs on the bundled sample. */
   static final double MIN_ARI = 0.99;
 
+  /** Largest difference between a coordinate in blobs.csv and in blobs.parquet. */
+  static final double SAMPLE_COPY_TOLERANCE = 1e-12;
+
   @TempDir Path tmp;
 
   private static String sample() {
     return Path.of("data-samples/blobs.csv").toAbsolutePath().toString();
+  }
+
+  @Test
+  void bundledParquetSampleHoldsTheCsvSamplesPoints() {
+    String[] cols = {"id", "x0", "x1", "truth"};
+    List<Row> csv =
+        spark
+            .read()
+            .option("header", "true")
+            .option("inferSchema", "true")
+            .csv(sample())
+            .selectExpr(cols)
+            .orderBy("id")
+            .collectAsList();
+    List<Row> parquet =
+        spark
+            .read()
+            .parquet(Path.of("data-samples/blobs.parquet").toAbsolutePath().toString())
+            .selectExpr(cols)
+            .orderBy("id")
+            .collectAsList();
+    assertEquals(1500, parquet.size());
+    assertEquals(csv.size(), parquet.size());
+    for (int i = 0; i < csv.size(); i++) {
+      Row a = csv.get(i);
+      Row b = parquet.get(i);
+      assertEquals(((Number) a.get(0)).longValue(), ((Number) b.get(0)).longValue());
+      assertEquals(((Number) a.get(3)).longValue(), ((Number) b.get(3)).longValue());
+      for (int j = 1; j <= 2; j++) {
+        assertEquals(a.getDouble(j), b.getDouble(j), SAMPLE_COPY_TOLERANCE, "row " + i);
+      }
+    }
   }
 
   @Test
