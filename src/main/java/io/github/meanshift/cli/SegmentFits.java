@@ -17,7 +17,8 @@ import org.apache.spark.sql.Row;
 /**
  * The two ways to segment pixel points in the joint spatial-range space ({@link
  * ImagePoints#JOINT_FEATURES}): mean shift through the {@link MeanShift} estimator with bandwidth
- * 1, and MLlib's KMeans. Each returns the points with a segment column, as a {@link Fitted}.
+ * 1, and MLlib's KMeans. Each returns the centres, sizes and timings as a {@link Fitted}; the
+ * pixels, which the driver holds anyway, are then labelled there by {@link #nearestCentres}.
  */
 final class SegmentFits {
   /** The joint bandwidth: the features are already divided by hs and hr. */
