@@ -158,9 +158,11 @@ class GpuPlanTest {
     assertOnGpu("blurring iteration", engine.plan(positions, 0, positions.length));
   }
 
-  @Test
-  void labelAssignmentRunsOnGpu() {
-    Column label = Labeler.label(PointSet.featureColumns(2), seeds(40, 2), 1.5);
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {10, 40, 400})
+  void labelAssignmentRunsOnGpu(int centres) {
+    // Up to 32 centres a CASE WHEN per centre, beyond array_position: both must stay on the GPU.
+    Column label = Labeler.label(PointSet.featureColumns(2), seeds(centres, 2), 1.5);
     assertOnGpu("label assignment", points.hot().select(functions.col(PointSet.PID), label));
     assertOnGpu("cluster sizes", points.hot().groupBy(label).count());
   }
@@ -205,6 +207,7 @@ class GpuPlanTest {
     ColumnarKMeans lloyd =
         new ColumnarKMeans(data, "a", "b").setK(5).setCheckpointPath(tmp.resolve("km").toString());
     assertOnGpu("columnar k-means iteration", lloyd.iterationPlan(centres));
+    assertOnGpu("columnar k-means iteration, k = 40", lloyd.iterationPlan(seeds(40, 2)));
     MiniBatchKMeans mini =
         new MiniBatchKMeans(data, "a", "b").setK(5).setCheckpointPath(tmp.resolve("mb").toString());
     assertOnGpu("mini-batch k-means step", mini.stepPlan(centres, 3));
