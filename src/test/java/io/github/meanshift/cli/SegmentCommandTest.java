@@ -116,14 +116,9 @@ class SegmentCommandTest extends SparkTestBase {
     for (String localMaxPoints : List.of("100000", "0")) {
       Path out = tmp.resolve("tiny-" + localMaxPoints);
       CliRun run =
-          CliRun.of(
-              "segment",
-              "--image",
-              file.toString(),
-              "--spatial-bandwidth",
-              "" + TINY_HS,
-              "--range-bandwidth",
-              "" + TINY_HR,
+          segmentTiny(
+              file,
+              out,
               "--bin-seeding",
               "false",
               "--tol",
@@ -133,9 +128,7 @@ class SegmentCommandTest extends SparkTestBase {
               "--local-max-points",
               localMaxPoints,
               "--output-format",
-              "csv",
-              "--output",
-              out.toString());
+              "csv");
       assertEquals(0, run.status, run.toString());
       int[] labels = readLabels(out, "segment", TINY_WIDTH, TINY_HEIGHT);
       assertSamePartition(expected, labels, "local-max-points " + localMaxPoints);
@@ -149,18 +142,7 @@ class SegmentCommandTest extends SparkTestBase {
     Path file = tmp.resolve("tiny.png");
     ImageIO.write(tinyPicture(), "png", file.toFile());
     Path out = tmp.resolve("compare");
-    CliRun run =
-        CliRun.of(
-            "segment",
-            "--image",
-            file.toString(),
-            "--spatial-bandwidth",
-            "" + TINY_HS,
-            "--range-bandwidth",
-            "" + TINY_HR,
-            "--compare",
-            "--output",
-            out.toString());
+    CliRun run = segmentTiny(file, out, "--compare");
     assertEquals(0, run.status, run.toString());
     JsonNode report = readReport(out);
     int segments = report.get("n_segments").asInt();
@@ -237,6 +219,24 @@ class SegmentCommandTest extends SparkTestBase {
     try (var left = Files.list(out)) {
       assertEquals(0, left.count(), "an existing output directory is left alone");
     }
+  }
+
+  /** {@code segment} on the tiny picture's file with its bandwidths, into {@code out}. */
+  private static CliRun segmentTiny(Path file, Path out, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "segment",
+                "--image",
+                file.toString(),
+                "--spatial-bandwidth",
+                "" + TINY_HS,
+                "--range-bandwidth",
+                "" + TINY_HR,
+                "--output",
+                out.toString()));
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(new String[0]));
   }
 
   private static void assertCleanError(CliRun run, String expected, Path out) {
