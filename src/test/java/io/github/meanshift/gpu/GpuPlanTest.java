@@ -161,7 +161,7 @@ class GpuPlanTest {
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(ints = {10, 40, 400})
   void labelAssignmentRunsOnGpu(int centres) {
-    // Up to 32 centres a CASE WHEN per centre, beyond array_position: both must stay on the GPU.
+    // array_min and array_position over the distances, from a few centres to hundreds.
     Column label = Labeler.label(PointSet.featureColumns(2), seeds(centres, 2), 1.5);
     assertOnGpu("label assignment", points.hot().select(functions.col(PointSet.PID), label));
     assertOnGpu("cluster sizes", points.hot().groupBy(label).count());

@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The label column (nearest centre, first on ties, -1 beyond the radius) equals a plain loop over
- * the centres written here, with few centres (a CASE WHEN per centre) and with many
- * (array_position).
+ * the centres written here, from one centre to many, with ties between centres.
  */
 class LabelerTest extends SparkTestBase {
   /** Points labelled per case. */
