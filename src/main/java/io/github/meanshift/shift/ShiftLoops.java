@@ -131,6 +131,20 @@ final class ShiftLoops {
     return p * p;
   }
 
+  /**
+   * Whether none of the first {@code n} flags is set: a point with no seed of the tile inside the
+   * cut-off skips the Gaussian polynomial and the sums, as the Vector API loops skip each lane
+   * group with none inside.
+   */
+  static boolean noneWithin(double[] within, int n) {
+    for (int s = 0; s < n; s++) {
+      if (within[s] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Kernel weight for {@code u} within the kernel's support, as every loop computes it. */
   static double weightWithin(Kernel kernel, double u) {
     switch (kernel) {
@@ -413,6 +427,9 @@ final class ShiftLoops {
           cu[s] = u * st;
           kw[s] = st;
         }
+        if (noneWithin(kw, n)) {
+          continue;
+        }
         for (int s = 0; s < n; s++) {
           k[s] = kw[s] * gaussian(cu[s]);
         }
@@ -643,6 +660,9 @@ final class ShiftLoops {
           cu[s] = u * st;
           kw[s] = st;
         }
+        if (noneWithin(kw, n)) {
+          continue;
+        }
         for (int s = 0; s < n; s++) {
           k[s] = kw[s] * gaussian(cu[s]);
         }
@@ -737,6 +757,9 @@ final class ShiftLoops {
           double st = step(GAUSSIAN_MAX_U - u);
           cu[s] = u * st;
           kw[s] = st;
+        }
+        if (noneWithin(kw, n)) {
+          continue;
         }
         for (int s = 0; s < n; s++) {
           k[s] = kw[s] * gaussian(cu[s]);
