@@ -157,7 +157,7 @@ if gauss and gauss["pairs_per_second"] < 1.3e9:
         f"- The scalar Gaussian pass misses 1.3e9 pairs/s by {short:.0%} (the flat one reaches",
         f"  {fmt(flat['pairs_per_second']) if flat else 'n/a'}). To let HotSpot's C2 vectorise it, the scalar loop has no branch per",
         "  pair: for every point it computes the weight of every seed of a tile, a degree-10",
-        "  polynomial and six squarings (about 3x the flat kernel's work per pair), skipping only",
+        "  polynomial and six squarings (far more arithmetic than the flat kernel's test), skipping only",
         "  points with no seed of the tile inside the 4.5h cut-off. The Vector API loop skips each",
         "  group of 4 seeds with none inside, which here (h = 0.3, exact neighbours: most pairs",
         f"  lie beyond the cut-off) brings it to {fmt(gauss_vector['pairs_per_second']) if gauss_vector else 'n/a'}. In a fit, grid neighbours",
