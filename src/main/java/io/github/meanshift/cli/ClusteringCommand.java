@@ -51,7 +51,7 @@ abstract class ClusteringCommand implements Callable<Integer> {
     output.format();
     validateOptions();
     try (Sessions.Handle session = Sessions.start(commandName(), sparkOptions);
-        OutputDir dir = OutputDir.create(output.output, output.overwrite, hadoopConf(session));
+        OutputDir dir = output.open(session.spark);
         // --save-model is staged like the results and renamed into place right after them.
         OutputDir modelDir =
             saveModel == null

@@ -103,11 +103,7 @@ final class CompareCommand implements Callable<Integer> {
     KMeansOptions kmeans = kmeansOptions();
     kmeans.validate(false);
     try (Sessions.Handle session = Sessions.start("compare", sparkOptions);
-        OutputDir dir =
-            OutputDir.create(
-                output.output,
-                output.overwrite,
-                session.spark.sparkContext().hadoopConfiguration())) {
+        OutputDir dir = output.open(session.spark)) {
       SparkSession spark = session.spark;
       InputData data = InputData.read(spark, input.spec(weightCol));
       Fitted ms = meanShift.fit(spark, data, dir.work().toString());

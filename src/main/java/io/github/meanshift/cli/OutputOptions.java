@@ -1,6 +1,8 @@
 package io.github.meanshift.cli;
 
+import io.github.meanshift.io.OutputDir;
 import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
 /** Where results go. */
@@ -27,6 +29,11 @@ public final class OutputOptions {
       paramLabel = "true|false",
       description = "Replace --output if it exists.")
   boolean overwrite;
+
+  /** The staged result directory for --output (see {@link OutputDir#create}). */
+  OutputDir open(SparkSession spark) {
+    return OutputDir.create(output, overwrite, spark.sparkContext().hadoopConfiguration());
+  }
 
   String format() {
     String f = outputFormat.toLowerCase(Locale.ROOT);

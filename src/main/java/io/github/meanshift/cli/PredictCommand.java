@@ -43,11 +43,7 @@ final class PredictCommand implements Callable<Integer> {
     long start = System.nanoTime();
     String format = output.format();
     try (Sessions.Handle session = Sessions.start("predict", sparkOptions);
-        OutputDir dir =
-            OutputDir.create(
-                output.output,
-                output.overwrite,
-                session.spark.sparkContext().hadoopConfiguration())) {
+        OutputDir dir = output.open(session.spark)) {
       SparkSession spark = session.spark;
       SavedModel saved = SavedModel.load(model, spark.sparkContext().hadoopConfiguration());
       InputData.Spec spec = input.spec(null);

@@ -214,9 +214,7 @@ final class SegmentCommand implements Callable<Integer> {
           (long) picture.getWidth() * picture.getHeight(),
           spatialBandwidth,
           rangeBandwidth);
-      try (OutputDir dir =
-          OutputDir.create(
-              output.output, output.overwrite, spark.sparkContext().hadoopConfiguration())) {
+      try (OutputDir dir = output.open(spark)) {
         // The pixels go to Parquet once and every plan reads them back: a scan of the parallelized
         // pixels (RDDScan) or a cached frame (InMemoryTableScan) would keep the hot plans off the
         // GPU, and each fit would rebuild the rows.
