@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.meanshift.SparkTestBase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,16 +28,8 @@ class MeanShiftKernelTest extends SparkTestBase {
    */
   static final double GAUSSIAN_CUTOFF_TOLERANCE_H = 1e-3;
 
-  /** Three 2-D blobs, 50 points each, close enough that the Gaussian tails overlap. */
   static double[][] blobs() {
-    Random r = new Random(5);
-    double[][] centres = {{0, 0}, {3, 0.5}, {1, 3}};
-    double[][] x = new double[150][];
-    for (int i = 0; i < x.length; i++) {
-      double[] c = centres[i / 50];
-      x[i] = new double[] {c[0] + 0.45 * r.nextGaussian(), c[1] + 0.45 * r.nextGaussian()};
-    }
-    return x;
+    return io.github.meanshift.TestPoints.threeBlobs();
   }
 
   static Dataset<Row> frame(double[][] x) {

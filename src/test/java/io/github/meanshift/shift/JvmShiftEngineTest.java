@@ -191,16 +191,8 @@ class JvmShiftEngineTest extends SparkTestBase {
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  /** Three 2-D blobs of 50 points. */
   static double[][] blobs() {
-    Random r = new Random(5);
-    double[][] centres = {{0, 0}, {3, 0.5}, {1, 3}};
-    double[][] x = new double[150][];
-    for (int i = 0; i < x.length; i++) {
-      double[] c = centres[i / 50];
-      x[i] = new double[] {c[0] + 0.45 * r.nextGaussian(), c[1] + 0.45 * r.nextGaussian()};
-    }
-    return x;
+    return io.github.meanshift.TestPoints.threeBlobs();
   }
 
   /** A point set of the internal columns, in {@code partitions} partitions. */
