@@ -263,12 +263,23 @@ public final class OutputDir implements AutoCloseable {
     } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
       return false;
     } catch (FileSystemException e) {
-      // ENOTEMPTY and ENOTDIR from rename(2) arrive as plain FileSystemExceptions
-      if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS) && Files.exists(src)) {
+      // ENOTEMPTY and ENOTDIR from rename(2) arrive as plain FileSystemExceptions. The target
+      // that refused the rename may be gone already (a racing overwrite moved it aside), so the
+      // errno's text counts as much as what is there now.
+      if (Files.exists(src)
+          && (Files.exists(dst, LinkOption.NOFOLLOW_LINKS) || targetInTheWay(e))) {
         return false;
       }
       throw e;
     }
+  }
+
+  /** Whether a failed rename says its target existed (ENOTEMPTY, EEXIST, ENOTDIR). */
+  private static boolean targetInTheWay(FileSystemException e) {
+    String reason = e.getReason() == null ? "" : e.getReason().toLowerCase(java.util.Locale.ROOT);
+    return reason.contains("not empty")
+        || reason.contains("file exists")
+        || reason.contains("not a directory");
   }
 
   public boolean committed() {
