@@ -171,13 +171,17 @@ public final class SqlShiftEngine implements ShiftEngine {
     return c;
   }
 
-  /** A long hash of integer cell coordinates (multiply-add with odd constants, wrapping). */
+  /**
+   * A long hash of integer cell coordinates (Spark's xxhash64, which never overflows: a wrapping
+   * multiply-add fails under ANSI arithmetic, Spark 4's default). A collision only pairs a seed
+   * with points of a far cell, whose kernel weight is zero.
+   */
   private static Column cellKey(Column[] cell) {
-    Column key = lit(0L);
+    Column[] longs = new Column[cell.length];
     for (int j = 0; j < cell.length; j++) {
-      key = key.multiply(lit(0x9E3779B97F4A7C15L)).plus(cell[j].cast("long"));
+      longs[j] = cell[j].cast("long");
     }
-    return key;
+    return functions.xxhash64(longs);
   }
 
   /** Each seed once per cell of its 3^d neighbourhood, keyed like the points' cells. */
