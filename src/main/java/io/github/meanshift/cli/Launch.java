@@ -14,47 +14,28 @@ import picocli.CommandLine.ParseResult;
 /**
  * The launcher behind {@code submit.sh}: resolves the job file and the Spark options, and prints
  * the command to run, NUL-separated, preceded by {@code run} or {@code print} (for --dry-run).
- * Local masters run the job in an embedded Spark ({@code java -cp}); any other master goes through
- * {@code $SPARK_HOME/bin/spark-submit} with the thin jar, its non-Spark dependencies and
- * conf/spark-defaults.conf, plus the RAPIDS jar and conf/gpu.conf with --gpu. Arguments are passed
- * as an array and never evaluated by a shell.
+ * Local masters run the job in an embedded Spark of the default line ({@code java -cp}); any other
+ * master goes through {@code $SPARK_HOME/bin/spark-submit} with the thin jar of the Spark line that
+ * matches $SPARK_HOME's version, its non-Spark dependencies and conf/spark-defaults.conf, plus that
+ * line's RAPIDS jar and conf/gpu.conf with --gpu. When that line's jar is missing or older than the
+ * sources, it prints {@code build}, the Maven profile ("" for the default line) and the build
+ * directory instead, and submit.sh builds it and asks again. Arguments are passed as an array and
+ * never evaluated by a shell.
  *
  * <p>Usage: {@code Launch PROJECT_DIR [submit.sh arguments]}.
  */
 public final class Launch {
-  /** Flags Spark needs on Java 17 (the same list as Surefire's argLine in pom.xml). */
-  static final List<String> JAVA17_FLAGS =
-      List.of(
-          "-XX:+IgnoreUnrecognizedVMOptions",
-          "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-          "--add-opens=java.base/java.io=ALL-UNNAMED",
-          "--add-opens=java.base/java.net=ALL-UNNAMED",
-          "--add-opens=java.base/java.nio=ALL-UNNAMED",
-          "--add-opens=java.base/java.util=ALL-UNNAMED",
-          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-          "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-          "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-          "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-          "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-          "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-          "-Djdk.reflect.useDirectMethodHandle=false");
-
-  static final String RAPIDS_VERSION = "25.04.0";
-
   /**
-   * The Java Vector API module: with MEANSHIFT_VECTOR=1 the JVM engine's loops use it (about 1.4x
-   * faster for the Gaussian kernel at d = 2). Off by default because a JVM that loads an incubator
-   * module prints "WARNING: Using incubator modules" on stderr at every start.
+   * With MEANSHIFT_VECTOR=1 the JVM engine's loops use the Vector API (about 1.4x faster for the
+   * Gaussian kernel at d = 2). Off by default because a JVM that loads an incubator module prints
+   * "WARNING: Using incubator modules" on stderr at every start.
    */
-  static final String VECTOR_MODULE = "jdk.incubator.vector";
-
   private static boolean vectorApi(Map<String, String> env) {
     return "1".equals(env.get("MEANSHIFT_VECTOR")) || "true".equals(env.get("MEANSHIFT_VECTOR"));
   }
+
+  /** The jar's file name in each line's build directory (pom.xml's finalName). */
+  static final String JAR = "spark-meanshift.jar";
 
   private Launch() {}
 
@@ -86,7 +67,9 @@ public final class Launch {
   }
 
   /**
-   * The command for {@code args}: first element {@code run} or {@code print}, then the argv.
+   * The command for {@code args}: first element {@code run} or {@code print}, then the argv; or
+   * {@code build}, the Maven profile ("" for the default line) and the build directory, when the
+   * line that must run is not built or older than the sources.
    *
    * @param env environment (SPARK_HOME, RAPIDS_JAR, MEANSHIFT_DRIVER_MEMORY)
    */
@@ -104,37 +87,24 @@ public final class Launch {
       }
     }
     String master = opts == null || opts.master == null ? "local[*]" : opts.master;
-    Path jar = home.resolve("target/spark-meanshift.jar");
     if (master.startsWith("local")) {
-      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.addAll(JAVA17_FLAGS);
-      if (vectorApi(env)) {
-        cmd.add("--add-modules=" + VECTOR_MODULE);
-      }
-      String memory = driverMemory(opts, env);
-      if (memory != null) {
-        cmd.add("-Xmx" + memory);
-      }
-      cmd.add("-D" + Sessions.HOME_PROPERTY + "=" + home);
-      cmd.add("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties"));
-      cmd.add("-D" + Errors.LOG_FILE_PROPERTY + "=" + logFile(home, env, jobArgs));
-      cmd.add("-cp");
-      String cp =
-          jar + java.io.File.pathSeparator + read(home.resolve("target/classpath-local.txt"));
-      if (opts != null && opts.needsRapidsJar()) {
-        cp += java.io.File.pathSeparator + rapidsJar(env);
-      }
-      cmd.add(cp);
-      cmd.add(Main.class.getName());
-      cmd.addAll(jobArgs);
-      return cmd;
+      return local(home, env, opts, cmd, jobArgs);
     }
     String sparkHome = env.get("SPARK_HOME");
     if (sparkHome == null || sparkHome.isBlank()) {
       throw new UsageException(
           "--master "
               + master
-              + " runs through spark-submit: set SPARK_HOME to a Spark 3.5 installation");
+              + " runs through spark-submit: set SPARK_HOME to a Spark installation of "
+              + BuildInfo.LINES.stream()
+                  .map(l -> "Spark " + l.name())
+                  .collect(java.util.stream.Collectors.joining(" or ")));
+    }
+    SparkHome installed = SparkHome.of(Path.of(sparkHome));
+    BuildInfo.Line line = installed.line();
+    Path dir = home.resolve(line.directory());
+    if (stale(home, dir)) {
+      return List.of("build", line.profile() == null ? "" : line.profile(), dir.toString());
     }
     cmd.add(Path.of(sparkHome, "bin", "spark-submit").toString());
     cmd.add("--master");
@@ -154,14 +124,13 @@ public final class Launch {
             + "="
             + logFile(home, env, jobArgs));
     List<String> jars = new ArrayList<>();
-    for (String j :
-        read(home.resolve("target/classpath-runtime.txt")).split(java.io.File.pathSeparator)) {
+    for (String j : read(dir.resolve("classpath-runtime.txt")).split(java.io.File.pathSeparator)) {
       if (!j.isBlank()) {
         jars.add(j);
       }
     }
     if (opts.needsRapidsJar()) {
-      jars.add(rapidsJar(env).toString());
+      jars.add(rapidsJar(line, installed.sparkVersion(), env).toString());
     }
     opts.gpuConf(home.resolve("conf/gpu.conf"))
         .forEach(
@@ -176,16 +145,80 @@ public final class Launch {
     if (vectorApi(env)) {
       for (String side : List.of("driver", "executor")) {
         cmd.add("--conf");
-        cmd.add("spark." + side + ".extraJavaOptions=--add-modules=" + VECTOR_MODULE);
+        cmd.add("spark." + side + ".extraJavaOptions=--add-modules=" + BuildInfo.VECTOR_MODULE);
       }
     }
     for (String[] kv : opts.confPairs()) {
       cmd.add("--conf");
       cmd.add(kv[0] + "=" + kv[1]);
     }
-    cmd.add(jar.toString());
+    cmd.add(dir.resolve(JAR).toString());
     cmd.addAll(jobArgs);
     return cmd;
+  }
+
+  /** The embedded run: this (default) line's jar and Spark, in one JVM. */
+  private static List<String> local(
+      Path home, Map<String, String> env, SparkOptions opts, List<String> cmd, List<String> jobArgs)
+      throws IOException {
+    BuildInfo.Line line = BuildInfo.CURRENT;
+    Path dir = home.resolve(line.directory());
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(BuildInfo.JAVA17_FLAGS);
+    if (vectorApi(env)) {
+      cmd.add("--add-modules=" + BuildInfo.VECTOR_MODULE);
+    }
+    String memory = driverMemory(opts, env);
+    if (memory != null) {
+      cmd.add("-Xmx" + memory);
+    }
+    cmd.add("-D" + Sessions.HOME_PROPERTY + "=" + home);
+    cmd.add("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties"));
+    cmd.add("-D" + Errors.LOG_FILE_PROPERTY + "=" + logFile(home, env, jobArgs));
+    cmd.add("-cp");
+    String cp =
+        dir.resolve(JAR) + java.io.File.pathSeparator + read(dir.resolve("classpath-local.txt"));
+    if (opts != null && opts.needsRapidsJar()) {
+      cp += java.io.File.pathSeparator + rapidsJar(line, line.spark(), env);
+    }
+    cmd.add(cp);
+    cmd.add(Main.class.getName());
+    cmd.addAll(jobArgs);
+    return cmd;
+  }
+
+  /** The line's RAPIDS jar, checked to have a shim for {@code sparkVersion}. */
+  private static Path rapidsJar(BuildInfo.Line line, String sparkVersion, Map<String, String> env) {
+    Path jar = RapidsJar.of(line, env);
+    RapidsJar.checkShim(jar, line, sparkVersion);
+    return jar;
+  }
+
+  /**
+   * Whether the build in {@code dir} is missing or older than the sources (pom.xml or a file under
+   * src/main), like submit.sh's own check of the default line.
+   */
+  static boolean stale(Path home, Path dir) throws IOException {
+    Path jar = dir.resolve(JAR);
+    for (String f : List.of(JAR, "classpath-local.txt", "classpath-runtime.txt")) {
+      if (!Files.isRegularFile(dir.resolve(f))) {
+        return true;
+      }
+    }
+    java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
+    if (Files.getLastModifiedTime(home.resolve("pom.xml")).compareTo(built) > 0) {
+      return true;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(home.resolve("src/main"))) {
+      return files.anyMatch(
+          p -> {
+            try {
+              return Files.isRegularFile(p) && Files.getLastModifiedTime(p).compareTo(built) > 0;
+            } catch (IOException e) {
+              return true;
+            }
+          });
+    }
   }
 
   /**
@@ -228,29 +261,6 @@ public final class Launch {
       }
     }
     return env.get("MEANSHIFT_DRIVER_MEMORY");
-  }
-
-  /** The RAPIDS Accelerator jar: $RAPIDS_JAR, or the one Maven fetched into ~/.m2. */
-  static Path rapidsJar(Map<String, String> env) {
-    String explicit = env.get("RAPIDS_JAR");
-    Path jar =
-        explicit != null
-            ? Path.of(explicit)
-            : Path.of(
-                System.getProperty("user.home"),
-                ".m2/repository/com/nvidia/rapids-4-spark_2.12",
-                RAPIDS_VERSION,
-                "rapids-4-spark_2.12-" + RAPIDS_VERSION + ".jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new UsageException(
-          "--gpu needs the RAPIDS Accelerator jar, not found at "
-              + jar
-              + "; set RAPIDS_JAR or run: mvn dependency:get"
-              + " -Dartifact=com.nvidia:rapids-4-spark_2.12:"
-              + RAPIDS_VERSION
-              + " -Dtransitive=false");
-    }
-    return jar;
   }
 
   private static String read(Path file) throws IOException {

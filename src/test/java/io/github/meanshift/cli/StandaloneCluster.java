@@ -149,13 +149,18 @@ final class StandaloneCluster implements AutoCloseable {
   /** Environment of the daemons and of submit.sh runs against this cluster. */
   Map<String, String> env() {
     return Map.of(
-        "SPARK_HOME", sparkHome.toString(), "SPARK_LOCAL_IP", HOST, "SPARK_SCALA_VERSION", "2.12");
+        "SPARK_HOME",
+        sparkHome.toString(),
+        "SPARK_LOCAL_IP",
+        HOST,
+        "SPARK_SCALA_VERSION",
+        BuildInfo.CURRENT.scala());
   }
 
   private Process daemon(String name, List<String> args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(Launch.JAVA17_FLAGS);
+    cmd.addAll(BuildInfo.JAVA17_FLAGS);
     cmd.add(DAEMON_HEAP);
     // On the command line, not in the environment: the Worker's executors inherit its environment.
     cmd.addAll(List.of(SubmitProcess.QUICK_JVM_OPTIONS.split(" ")));

@@ -4,21 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** submit.sh as users run it, with the jar Maven just packaged. */
 class SubmitScriptIT {
+  /** A whole submit.sh run, building a Spark line first if need be. */
+  static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(10);
+
   @TempDir Path tmp;
 
   /** Result of a submit.sh run. */
@@ -29,58 +29,43 @@ class SubmitScriptIT {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of("submit.sh").toAbsolutePath().toString());
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().remove("SPARK_HOME");
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile("submit-out", ".txt");
-    Path err = Files.createTempFile("submit-err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("submit.sh timed out");
-    }
-    Run r =
-        new Run(
-            p.exitValue(),
-            Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return r;
+    ExternalCommand.Run r = ExternalCommand.run(Path.of(""), env, SUBMIT_TIMEOUT, cmd);
+    return new Run(r.status(), r.stdout(), r.stderr());
   }
 
-  @Test
-  void readmeCommandClustersTheBundledSample() throws Exception {
-    Path out = tmp.resolve("blobs");
-    Run r =
-        submit(
-            Map.of(),
-            "meanshift",
-            "--input",
-            "data-samples/blobs.csv",
-            "--bandwidth",
-            "2.5",
-            "--label-col",
-            "truth",
-            "--output",
-            out.toString());
-    assertEquals(0, r.status(), r.stderr());
-    for (String f : List.of("labels", "centers.csv", "report.json", "clusters.png")) {
-      assertTrue(Files.exists(out.resolve(f)), f);
+  /**
+   * A stand-in Spark installation of the given versions: what submit.sh reads of it is the name of
+   * jars/spark-core_SCALA-VERSION.jar.
+   */
+  static Path fakeSparkHome(Path dir, String scala, String spark) throws IOException {
+    Files.createDirectories(dir.resolve("jars"));
+    Files.writeString(dir.resolve("jars/spark-core_" + scala + "-" + spark + ".jar"), "stand-in");
+    return dir;
+  }
+
+  /** A stand-in RAPIDS jar: a zip holding one folder per shim, as the real one does. */
+  static Path fakeRapidsJar(Path file, String... shims) throws IOException {
+    try (java.util.zip.ZipOutputStream zip =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      for (String shim : shims) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(shim + "/com/nvidia/Shim.class"));
+        zip.closeEntry();
+      }
     }
-    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
-    assertEquals(6, report.get("n_clusters").asInt());
-    assertTrue(r.stderr().contains("iteration 1:"), "per-iteration progress is logged");
+    return file;
   }
 
   @Test
   void dryRunPrintsTheSparkSubmitLineForAGpuCluster() throws Exception {
-    Path rapids = tmp.resolve("rapids-4-spark_2.12-25.04.0.jar");
-    Files.writeString(rapids, "stand-in for the RAPIDS jar");
+    BuildInfo.Line line = BuildInfo.CURRENT;
+    Path sparkHome = fakeSparkHome(tmp.resolve("spark"), line.scala(), line.spark());
+    Path rapids =
+        fakeRapidsJar(
+            tmp.resolve("rapids-4-spark_" + line.scala() + "-" + line.rapids() + ".jar"),
+            "spark" + line.spark().replace(".", ""));
     Run r =
         submit(
-            Map.of("SPARK_HOME", "/opt/spark", "RAPIDS_JAR", rapids.toString()),
+            Map.of("SPARK_HOME", sparkHome.toString(), "RAPIDS_JAR", rapids.toString()),
             "meanshift",
             "--gpu",
             "--master",
@@ -93,23 +78,70 @@ class SubmitScriptIT {
             "--conf",
             "spark.executor.memory=8g");
     assertEquals(0, r.status(), r.stderr());
-    String line = r.stdout().strip();
-    assertEquals(1, line.lines().count(), line);
+    String line1 = r.stdout().strip();
+    assertEquals(1, line1.lines().count(), line1);
     String home = Path.of("").toAbsolutePath().toString();
     assertTrue(
-        line.startsWith(
-            "/opt/spark/bin/spark-submit --master spark://h:7077 --class io.github.meanshift.cli.Main"),
-        line);
-    assertTrue(line.contains("--properties-file " + home + "/conf/spark-defaults.conf"), line);
-    assertTrue(line.contains("--conf spark.plugins=com.nvidia.spark.SQLPlugin"), line);
-    assertTrue(line.contains("--conf spark.rapids.sql.variableFloatAgg.enabled=true"), line);
-    assertTrue(line.contains(rapids.toString()), "the RAPIDS jar is shipped: " + line);
-    assertTrue(line.contains("picocli"), "non-Spark dependencies are shipped: " + line);
-    assertFalse(line.contains("spark-core"), "Spark itself is not shipped: " + line);
-    assertTrue(line.contains("--conf spark.executor.memory=8g"), line);
-    assertTrue(line.contains(home + "/target/spark-meanshift.jar meanshift "), line);
-    assertTrue(line.contains("--input hdfs:///data/points.parquet"), line);
-    assertFalse(line.contains("--dry-run"), line);
+        line1.startsWith(
+            sparkHome
+                + "/bin/spark-submit --master spark://h:7077 --class io.github.meanshift.cli.Main"),
+        line1);
+    assertTrue(line1.contains("--properties-file " + home + "/conf/spark-defaults.conf"), line1);
+    assertTrue(line1.contains("--conf spark.plugins=com.nvidia.spark.SQLPlugin"), line1);
+    assertTrue(line1.contains("--conf spark.rapids.sql.variableFloatAgg.enabled=true"), line1);
+    assertTrue(line1.contains(rapids.toString()), "the RAPIDS jar is shipped: " + line1);
+    assertTrue(line1.contains("picocli"), "non-Spark dependencies are shipped: " + line1);
+    assertFalse(line1.contains("spark-core"), "Spark itself is not shipped: " + line1);
+    assertTrue(line1.contains("--conf spark.executor.memory=8g"), line1);
+    assertTrue(line1.contains(home + "/target/spark-meanshift.jar meanshift "), line1);
+    assertTrue(line1.contains("--input hdfs:///data/points.parquet"), line1);
+    assertFalse(line1.contains("--dry-run"), line1);
+  }
+
+  @Test
+  void aClusterOfASparkVersionNoLineBuildsForIsRefusedNamingBoth() throws Exception {
+    Path sparkHome = fakeSparkHome(tmp.resolve("spark-4.1"), "2.13", "4.1.1");
+    Run r =
+        submit(
+            Map.of("SPARK_HOME", sparkHome.toString()),
+            "meanshift",
+            "--master",
+            "spark://h:7077",
+            "--dry-run",
+            "--input",
+            "a.csv",
+            "--output",
+            "o");
+    assertEquals(2, r.status(), r.stderr());
+    assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+    assertTrue(r.stderr().startsWith("error: "), r.stderr());
+    assertTrue(r.stderr().contains("Spark 4.1.1"), r.stderr());
+    for (BuildInfo.Line l : BuildInfo.LINES) {
+      assertTrue(r.stderr().contains("Spark " + l.name()), l + " in " + r.stderr());
+    }
+  }
+
+  @Test
+  void gpuOnASparkReleaseTheRapidsJarHasNoShimForIsRefused() throws Exception {
+    BuildInfo.Line line = BuildInfo.CURRENT;
+    Path sparkHome = fakeSparkHome(tmp.resolve("spark"), line.scala(), line.spark());
+    Path rapids = fakeRapidsJar(tmp.resolve("rapids.jar"), "spark350", "spark400");
+    Run r =
+        submit(
+            Map.of("SPARK_HOME", sparkHome.toString(), "RAPIDS_JAR", rapids.toString()),
+            "meanshift",
+            "--gpu",
+            "--master",
+            "spark://h:7077",
+            "--dry-run",
+            "--input",
+            "a.csv",
+            "--output",
+            "o");
+    assertEquals(2, r.status(), r.stderr());
+    assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+    assertTrue(r.stderr().contains("no shim for Spark " + line.spark()), r.stderr());
+    assertTrue(r.stderr().contains("350, 400"), r.stderr());
   }
 
   @Test
