@@ -12,7 +12,9 @@ import org.apache.spark.sql.Dataset;
  * Where the RAPIDS Accelerator would run each hot path of a fit: {@code
  * com.nvidia.spark.rapids.ExplainPlan.explainPotentialGpuPlan(df, "NOT_ON_GPU")} prints one line
  * starting with "!" for every operator that would stay on the CPU, and nothing when the whole plan
- * would run on the GPU. Needs the RAPIDS jar on the classpath, not a GPU.
+ * would run on the GPU. Since RAPIDS 26.x an expression the GPU cannot run may instead be marked
+ * "^" ("will run on GPU via CPU bridge": evaluated on the CPU inside a GPU operator); it counts as
+ * a fallback too. Needs the RAPIDS jar on the classpath, not a GPU.
  */
 public final class GpuPlanReport {
   private static final String EXPLAIN_CLASS = "com.nvidia.spark.rapids.ExplainPlan";
@@ -53,12 +55,21 @@ public final class GpuPlanReport {
         throw new IllegalStateException(ex);
       }
       explained.put(e.getKey(), out);
-      out.lines()
-          .map(String::strip)
-          .filter(l -> l.startsWith("!"))
-          .forEach(l -> fallbacks.add(e.getKey() + ": " + l));
+      fallbackLines(out).forEach(l -> fallbacks.add(e.getKey() + ": " + l));
     }
     return new GpuPlanReport(explained, fallbacks);
+  }
+
+  /**
+   * The lines of an ExplainPlan report that name CPU work: operators that stay on the CPU ("!") and
+   * expressions bridged to the CPU ("^").
+   */
+  public static List<String> fallbackLines(String explained) {
+    return explained
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith("!") || l.startsWith("^"))
+        .toList();
   }
 
   /** Each operator that would not run on the GPU, prefixed by its plan's name. */
@@ -71,7 +82,9 @@ public final class GpuPlanReport {
     StringBuilder sb = new StringBuilder();
     sb.append(
         "# Where the RAPIDS Accelerator would run each hot path (ExplainPlan, NOT_ON_GPU).\n");
-    sb.append("# Lines starting with '!' name operators that would stay on the CPU.\n");
+    sb.append(
+        "# Lines starting with '!' name operators that would stay on the CPU, '^' expressions"
+            + " bridged to the CPU.\n");
     for (Map.Entry<String, String> e : explained.entrySet()) {
       sb.append("\n== ").append(e.getKey()).append('\n');
       sb.append(e.getValue().isBlank() ? "every operator would run on the GPU\n" : e.getValue());
