@@ -29,7 +29,7 @@ final class ExternalCommand {
    */
   static Run run(Path dir, Map<String, String> env, Duration timeout, List<String> cmd)
       throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toAbsolutePath().toFile());
     pb.environment().remove("SPARK_HOME");
     pb.environment().putAll(env);
     Path out = Files.createTempFile("command-out", ".txt");

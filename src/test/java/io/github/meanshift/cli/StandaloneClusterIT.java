@@ -213,7 +213,9 @@ class StandaloneClusterIT {
             "--conf",
             "spark.eventLog.dir=" + events.toUri(),
             "--conf",
-            "spark.eventLog.logBlockUpdates.enabled=true")) {
+            "spark.eventLog.logBlockUpdates.enabled=true",
+            "--conf",
+            "spark.eventLog.compress=false")) {
       if (!run.awaitStderr(FAULT_AFTER, PROGRESS_TIMEOUT)) {
         fail("no '" + FAULT_AFTER + "' in the driver's log:\n" + SubmitProcess.tail(run.stderr()));
       }
