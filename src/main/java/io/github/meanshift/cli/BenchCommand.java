@@ -2,11 +2,12 @@ package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.ResultFiles;
-import io.github.meanshift.io.SyntheticData;
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.data.SyntheticData;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.ml.MeanShiftSummary;
+import io.github.meanshift.report.ResultFiles;
 import io.github.meanshift.shift.IterationStats;
 import io.github.meanshift.shift.JvmShiftEngine;
 import io.github.meanshift.shift.Kernel;
@@ -352,11 +353,11 @@ final class BenchCommand implements Callable<Integer> {
 
   private PointSet pointSet(Dataset<Row> data, String[] features) {
     List<org.apache.spark.sql.Column> cols = new java.util.ArrayList<>();
-    cols.add(org.apache.spark.sql.functions.monotonically_increasing_id().as(PointSet.PID));
+    cols.add(org.apache.spark.sql.functions.monotonically_increasing_id().as(Columns.PID));
     for (int j = 0; j < features.length; j++) {
-      cols.add(data.col(features[j]).cast("double").as(PointSet.feature(j)));
+      cols.add(data.col(features[j]).cast("double").as(Columns.feature(j)));
     }
-    cols.add(org.apache.spark.sql.functions.lit(1.0).as(PointSet.WEIGHT));
+    cols.add(org.apache.spark.sql.functions.lit(1.0).as(Columns.WEIGHT));
     Dataset<Row> hot = data.select(cols.toArray(new org.apache.spark.sql.Column[0]));
     return new PointSet(hot, features, PointStats.compute(hot, features, "weight"));
   }
@@ -367,7 +368,7 @@ final class BenchCommand implements Callable<Integer> {
         set.hot()
             .sample(false, Math.min(1.0, 2.0 * seeds / set.count()), 7)
             .limit(seeds)
-            .select(PointSet.featureColumns(set.dim()))
+            .select(Columns.features(set.dim()))
             .collectAsList();
     double[][] out = new double[rows.size()][set.dim()];
     for (int i = 0; i < out.length; i++) {
@@ -379,7 +380,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static double[][] collect(PointSet set) {
-    List<Row> rows = set.hot().select(PointSet.featureColumns(set.dim())).collectAsList();
+    List<Row> rows = set.hot().select(Columns.features(set.dim())).collectAsList();
     double[][] x = new double[rows.size()][set.dim()];
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < set.dim(); j++) {

@@ -1,12 +1,12 @@
 package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.ClusterPlot;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
-import io.github.meanshift.io.Panel;
-import io.github.meanshift.io.PlotSample;
-import io.github.meanshift.io.Projection;
+import io.github.meanshift.report.ClusterPlot;
+import io.github.meanshift.report.Panel;
+import io.github.meanshift.report.PlotSample;
+import io.github.meanshift.report.Projection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;

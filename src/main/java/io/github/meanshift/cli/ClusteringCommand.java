@@ -3,7 +3,7 @@ package io.github.meanshift.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
-import io.github.meanshift.io.ResultFiles;
+import io.github.meanshift.report.ResultFiles;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;

@@ -47,12 +47,12 @@ final class Fitted {
       "MLlib KMeans runs on RDDs of vectors, not SQL plans: it stays on the CPU";
 
   /** Algorithm-specific results for the report (e.g. k-means training cost). */
-  ObjectNode details = io.github.meanshift.io.ResultFiles.newObject();
+  ObjectNode details = io.github.meanshift.report.ResultFiles.newObject();
 
   /** Adds a mean-shift fit's iterations (active seeds, largest shift, seconds) and phase times. */
   void recordProgress(io.github.meanshift.ml.MeanShiftSummary s) {
     for (io.github.meanshift.shift.IterationStats it : s.iterations()) {
-      ObjectNode o = io.github.meanshift.io.ResultFiles.newObject();
+      ObjectNode o = io.github.meanshift.report.ResultFiles.newObject();
       o.put("iteration", it.iteration());
       o.put("active", it.active());
       o.put("max_shift", it.maxShift());
@@ -60,7 +60,7 @@ final class Fitted {
       o.put("seconds", it.seconds());
       iterations.add(o);
     }
-    ObjectNode p = io.github.meanshift.io.ResultFiles.newObject();
+    ObjectNode p = io.github.meanshift.report.ResultFiles.newObject();
     s.phaseSeconds().forEach(p::put);
     phases = p;
   }

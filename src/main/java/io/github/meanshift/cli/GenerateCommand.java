@@ -1,7 +1,7 @@
 package io.github.meanshift.cli;
 
+import io.github.meanshift.data.SyntheticData;
 import io.github.meanshift.io.OutputDir;
-import io.github.meanshift.io.SyntheticData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

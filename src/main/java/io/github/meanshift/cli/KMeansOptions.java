@@ -1,13 +1,13 @@
 package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.Columns;
 import io.github.meanshift.io.InputData;
-import io.github.meanshift.io.ResultFiles;
 import io.github.meanshift.kmeans.ColumnarKMeans;
 import io.github.meanshift.kmeans.KMeansBase;
 import io.github.meanshift.kmeans.KMeansResult;
 import io.github.meanshift.kmeans.MiniBatchKMeans;
+import io.github.meanshift.report.ResultFiles;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.spark.ml.Pipeline;

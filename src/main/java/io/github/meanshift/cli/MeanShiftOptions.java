@@ -2,10 +2,10 @@ package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meanshift.io.InputData;
-import io.github.meanshift.io.ResultFiles;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.ml.MeanShiftSummary;
+import io.github.meanshift.report.ResultFiles;
 import io.github.meanshift.shift.Kernel;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;

@@ -2,10 +2,10 @@ package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.Columns;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
-import io.github.meanshift.io.ResultFiles;
+import io.github.meanshift.report.ResultFiles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,10 +2,10 @@ package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.Columns;
 import io.github.meanshift.io.InputData;
-import io.github.meanshift.io.ResultFiles;
 import io.github.meanshift.ml.ClusteringMetrics;
+import io.github.meanshift.report.ResultFiles;
 import java.util.Arrays;
 import org.apache.spark.ml.evaluation.ClusteringEvaluator;
 import org.apache.spark.ml.feature.VectorAssembler;
@@ -83,8 +83,8 @@ final class Reports {
         without.add(name + f.noGpuPlans);
       }
     }
-    io.github.meanshift.io.GpuPlanReport explained =
-        io.github.meanshift.io.GpuPlanReport.explain(plans);
+    io.github.meanshift.report.GpuPlanReport explained =
+        io.github.meanshift.report.GpuPlanReport.explain(plans);
     StringBuilder text = new StringBuilder(explained.text());
     without.forEach(w -> text.append("\n== ").append(w).append('\n'));
     try (java.io.OutputStream os = dir.create("gpu-plan.txt")) {

@@ -1,12 +1,12 @@
 package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meanshift.common.Labeler;
 import io.github.meanshift.io.ImagePoints;
-import io.github.meanshift.io.ResultFiles;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.ml.MeanShiftSummary;
-import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.report.ResultFiles;
 import java.util.stream.IntStream;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;

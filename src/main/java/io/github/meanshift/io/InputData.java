@@ -1,5 +1,6 @@
 package io.github.meanshift.io;
 
+import io.github.meanshift.common.Columns;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

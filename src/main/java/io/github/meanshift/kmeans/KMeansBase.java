@@ -1,5 +1,6 @@
 package io.github.meanshift.kmeans;
 
+import io.github.meanshift.common.Distances;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -221,7 +222,7 @@ public abstract class KMeansBase<T extends KMeansBase<T>> {
   static double largestMove(double[][] a, double[][] b) {
     double m = 0;
     for (int c = 0; c < a.length; c++) {
-      m = Math.max(m, Math.sqrt(io.github.meanshift.shift.ModeMerger.squaredDistance(a[c], b[c])));
+      m = Math.max(m, Math.sqrt(Distances.squared(a[c], b[c])));
     }
     return m;
   }

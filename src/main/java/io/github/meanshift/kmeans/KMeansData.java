@@ -3,7 +3,7 @@ package io.github.meanshift.kmeans;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.Columns;
 import io.github.meanshift.shift.PointSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -45,12 +45,12 @@ final class KMeansData {
     Column notNull = null;
     for (int j = 0; j < featureCols.length; j++) {
       Column f = Columns.named(featureCols[j]);
-      cols[j] = f.cast("double").as(PointSet.feature(j));
+      cols[j] = f.cast("double").as(Columns.feature(j));
       notNull = notNull == null ? f.isNotNull() : notNull.and(f.isNotNull());
     }
     if (weighted) {
       Column w = Columns.named(weightCol);
-      cols[featureCols.length] = w.cast("double").as(PointSet.WEIGHT);
+      cols[featureCols.length] = w.cast("double").as(Columns.WEIGHT);
       notNull = notNull.and(w.isNotNull());
     }
     return new KMeansData(input.where(notNull).select(cols), featureCols.length, weighted);
@@ -130,16 +130,16 @@ final class KMeansData {
 
   /** The feature columns. */
   Column[] features() {
-    return PointSet.featureColumns(dim);
+    return Columns.features(dim);
   }
 
   /** The weight of a row: the weight column, or the constant 1. */
   Column weight() {
-    return weighted ? col(PointSet.WEIGHT) : lit(1.0);
+    return weighted ? col(Columns.WEIGHT) : lit(1.0);
   }
 
   /** {@code x} times the row's weight ({@code x} itself without weights). */
   Column weighted(Column x) {
-    return weighted ? x.multiply(col(PointSet.WEIGHT)) : x;
+    return weighted ? x.multiply(col(Columns.WEIGHT)) : x;
   }
 }

@@ -3,7 +3,7 @@ package io.github.meanshift.kmeans;
 import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.sum;
 
-import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.common.Labeler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.meanshift.kmeans;
 
-import io.github.meanshift.io.Columns;
-import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.common.Labeler;
 import org.apache.spark.sql.Column;
 
 /**

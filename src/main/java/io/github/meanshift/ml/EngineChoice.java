@@ -1,5 +1,6 @@
 package io.github.meanshift.ml;
 
+import io.github.meanshift.common.Columns;
 import io.github.meanshift.shift.JvmShiftEngine;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.PointSet;
@@ -152,7 +153,7 @@ final class EngineChoice {
                     .hot()
                     .sample(false, Math.min(1.0, 1.5 * GRID_SAMPLE / n), seed)
                     .limit(GRID_SAMPLE))
-            .select(PointSet.featureColumns(d))
+            .select(Columns.features(d))
             .collectAsList();
     double[][] x = new double[rows.size()][d];
     for (int i = 0; i < x.length; i++) {

@@ -2,7 +2,7 @@ package io.github.meanshift.ml;
 
 import static org.apache.spark.ml.functions.vector_to_array;
 
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.Columns;
 import java.util.Arrays;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;

@@ -1,5 +1,6 @@
 package io.github.meanshift.ml;
 
+import io.github.meanshift.common.Columns;
 import io.github.meanshift.shift.PointSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ final class LocalPoints {
     }
     StructType schema =
         new StructType()
-            .add(PointSet.PID, DataTypes.LongType, false)
+            .add(Columns.PID, DataTypes.LongType, false)
             .add(LABEL, DataTypes.IntegerType, false);
     return spark.createDataFrame(rows, schema);
   }

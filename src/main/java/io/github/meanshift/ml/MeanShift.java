@@ -4,11 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.common.Labeler;
 import io.github.meanshift.shift.BandwidthEstimator;
 import io.github.meanshift.shift.BlurringMeanShift;
 import io.github.meanshift.shift.Kernel;
-import io.github.meanshift.shift.Labeler;
 import io.github.meanshift.shift.LocalShiftEngine;
 import io.github.meanshift.shift.ModeMerger;
 import io.github.meanshift.shift.PointSet;
@@ -287,7 +287,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
       merged = shiftAndMerge(engine, seedPositions, h, timer, sb);
     }
     MeanShiftModel model = newModel(merged.centers(), h);
-    Column label = model.predictColumn(PointSet.featureColumns(points.dim()));
+    Column label = model.predictColumn(Columns.features(points.dim()));
     long[] sizes =
         timer.time("label", () -> clusterSizes(points.hot(), label, merged.centers().length));
     putIterationPlan(sb, points, kern, h, seedPositions, choice.grid);
@@ -362,7 +362,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
     MeanShiftModel model = newModel(run.centers(), h);
     Dataset<Row> labels = timer.time("label", () -> local.labels(spark, run.labels()));
     putIterationPlan(sb, points, kern, h, local.x, choice.grid);
-    putLabelPlans(sb, points, model.predictColumn(PointSet.featureColumns(points.dim())));
+    putLabelPlans(sb, points, model.predictColumn(Columns.features(points.dim())));
     long[] sizes = new long[run.centers().length];
     for (int l : run.labels()) {
       sizes[l]++;
@@ -374,7 +374,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
     }
     out[original.length] = col(LocalPoints.LABEL).as(getPredictionCol());
     Dataset<Row> predictions =
-        points.data().join(functions.broadcast(labels), PointSet.PID).select(out);
+        points.data().join(functions.broadcast(labels), Columns.PID).select(out);
     sb.predictions = () -> predictions;
     sb.centers = run.centers();
     sb.clusterSizes = sizes;
@@ -442,7 +442,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
     putBandwidthPlan(sb, source, estimated);
     putIterationPlan(sb, source, kern, h, seedPositions, choice.grid);
     putSeedingPlan(sb, source, h);
-    putLabelPlans(sb, source, model.predictColumn(PointSet.featureColumns(spec.dim())));
+    putLabelPlans(sb, source, model.predictColumn(Columns.features(spec.dim())));
     sb.predictions = () -> model.transform(dataset);
     sb.centers = merged.centers();
     sb.clusterSizes = sizes;
@@ -532,7 +532,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
   }
 
   private static void putLabelPlans(MeanShiftSummary.Builder sb, PointSet points, Column label) {
-    sb.hotPlans.put("labels", () -> points.hot().select(col(PointSet.PID), label));
+    sb.hotPlans.put("labels", () -> points.hot().select(col(Columns.PID), label));
     sb.hotPlans.put("cluster_sizes", () -> sizesPlan(points.hot(), label));
   }
 
@@ -552,12 +552,12 @@ public class MeanShift extends Estimator<MeanShiftModel>
         cols.add(Columns.named(c));
       }
     }
-    cols.add(monotonically_increasing_id().as(PointSet.PID));
+    cols.add(monotonically_increasing_id().as(Columns.PID));
     for (int j = 0; j < features.length; j++) {
-      cols.add(features[j].as(PointSet.feature(j)));
+      cols.add(features[j].as(Columns.feature(j)));
     }
     String wc = getWeightCol();
-    cols.add((wc == null ? lit(1.0) : Columns.named(wc).cast("double")).as(PointSet.WEIGHT));
+    cols.add((wc == null ? lit(1.0) : Columns.named(wc).cast("double")).as(Columns.WEIGHT));
     return dataset.select(cols.toArray(new Column[0]));
   }
 

@@ -1,6 +1,6 @@
 package io.github.meanshift.ml;
 
-import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.common.Labeler;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Model;

@@ -2,6 +2,8 @@ package io.github.meanshift.shift;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.common.Distances;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -32,8 +34,8 @@ public final class BandwidthEstimator {
     int d = points.dim();
     Dataset<Row> sample = sample(points, sampleSize, seed);
     Column[] cols = new Column[d + 1];
-    System.arraycopy(PointSet.featureColumns(d), 0, cols, 0, d);
-    cols[d] = col(PointSet.WEIGHT);
+    System.arraycopy(Columns.features(d), 0, cols, 0, d);
+    cols[d] = col(Columns.WEIGHT);
     List<Row> rows = sample.select(cols).collectAsList();
     double[][] x = new double[rows.size()][d];
     double[] w = new double[rows.size()];
@@ -56,25 +58,25 @@ public final class BandwidthEstimator {
   public static Dataset<Row> plan(PointSet points, double quantile, int sampleSize, long seed) {
     int d = points.dim();
     Dataset<Row> sample = sample(points, sampleSize, seed);
-    Column total = functions.sum(col(PointSet.WEIGHT)).over(Window.partitionBy());
+    Column total = functions.sum(col(Columns.WEIGHT)).over(Window.partitionBy());
     Column k =
         functions
             .greatest(functions.floor(total.multiply(quantile)), functions.lit(1L))
             .cast("double");
     Column[] a = new Column[d + 3];
     Column[] b = new Column[d + 2];
-    a[0] = col(PointSet.PID).as("_bw_a");
-    b[0] = col(PointSet.PID).as("_bw_b");
+    a[0] = col(Columns.PID).as("_bw_a");
+    b[0] = col(Columns.PID).as("_bw_b");
     Column d2 = null;
     for (int j = 0; j < d; j++) {
-      a[j + 1] = col(PointSet.feature(j)).as("_bw_a" + j);
-      b[j + 1] = col(PointSet.feature(j)).as("_bw_b" + j);
+      a[j + 1] = col(Columns.feature(j)).as("_bw_a" + j);
+      b[j + 1] = col(Columns.feature(j)).as("_bw_b" + j);
       Column diff = col("_bw_a" + j).minus(col("_bw_b" + j));
       d2 = d2 == null ? diff.multiply(diff) : d2.plus(diff.multiply(diff));
     }
-    a[d + 1] = col(PointSet.WEIGHT).as("_bw_aw");
+    a[d + 1] = col(Columns.WEIGHT).as("_bw_aw");
     a[d + 2] = k.as("_bw_k");
-    b[d + 1] = col(PointSet.WEIGHT).as("_bw_bw");
+    b[d + 1] = col(Columns.WEIGHT).as("_bw_bw");
     WindowSpec byDistance =
         Window.partitionBy("_bw_a")
             .orderBy(col("_bw_d2"))
@@ -171,7 +173,7 @@ public final class BandwidthEstimator {
     double[] d2 = new double[x.length];
     double[] p = x[i];
     for (int j = 0; j < x.length; j++) {
-      d2[j] = ModeMerger.squaredDistance(p, x[j]);
+      d2[j] = Distances.squared(p, x[j]);
     }
     return d2;
   }

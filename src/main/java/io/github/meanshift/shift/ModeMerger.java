@@ -1,5 +1,6 @@
 package io.github.meanshift.shift;
 
+import io.github.meanshift.common.Distances;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -64,7 +65,7 @@ public final class ModeMerger {
     for (int i : order) {
       boolean suppressed = false;
       for (double[] c : kept) {
-        if (squaredDistance(c, modes[i]) <= h2) {
+        if (Distances.squared(c, modes[i]) <= h2) {
           suppressed = true;
           break;
         }
@@ -79,15 +80,5 @@ public final class ModeMerger {
       s[k] = keptSupport.get(k);
     }
     return new Centers(kept.toArray(new double[0][]), s);
-  }
-
-  /** Squared Euclidean distance between two points of the same dimension. */
-  public static double squaredDistance(double[] a, double[] b) {
-    double s = 0;
-    for (int j = 0; j < a.length; j++) {
-      double t = a[j] - b[j];
-      s += t * t;
-    }
-    return s;
   }
 }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.github.meanshift.common.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -39,10 +40,10 @@ public final class PointStats {
     int d = featureNames.length;
     List<Column> aggs = new ArrayList<>();
     aggs.add(functions.count(lit(1)));
-    aggs.add(sum(col(PointSet.WEIGHT)));
-    aggs.add(sum(badValue(col(PointSet.WEIGHT)).or(col(PointSet.WEIGHT).lt(0)).cast("long")));
+    aggs.add(sum(col(Columns.WEIGHT)));
+    aggs.add(sum(badValue(col(Columns.WEIGHT)).or(col(Columns.WEIGHT).lt(0)).cast("long")));
     for (int j = 0; j < d; j++) {
-      Column f = col(PointSet.feature(j));
+      Column f = col(Columns.feature(j));
       aggs.add(functions.min(f));
       aggs.add(functions.max(f));
       aggs.add(sum(badValue(f).cast("long")));

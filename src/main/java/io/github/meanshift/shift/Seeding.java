@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import io.github.meanshift.common.Columns;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -25,7 +26,7 @@ public final class Seeding {
 
   /** The plan of {@link #allPoints}: distinct positions (and their multiplicity). */
   public static Dataset<Row> allPointsPlan(PointSet points) {
-    return points.hot().groupBy(PointSet.featureColumns(points.dim())).agg(count(lit(1)));
+    return points.hot().groupBy(Columns.features(points.dim())).agg(count(lit(1)));
   }
 
   /**
@@ -57,13 +58,13 @@ public final class Seeding {
     Column[] centres = new Column[d];
     for (int j = 0; j < d; j++) {
       String b = "_ms_b" + j;
-      bins[j] = bround(col(PointSet.feature(j)).divide(binSize), 0).as(b);
-      centres[j] = col(b).multiply(binSize).as(PointSet.feature(j));
+      bins[j] = bround(col(Columns.feature(j)).divide(binSize), 0).as(b);
+      centres[j] = col(b).multiply(binSize).as(Columns.feature(j));
     }
     return points
         .hot()
         .groupBy(bins)
-        .agg(sum(col(PointSet.WEIGHT)).as("_ms_binw"))
+        .agg(sum(col(Columns.WEIGHT)).as("_ms_binw"))
         .where(col("_ms_binw").geq(minBinFreq))
         .select(centres);
   }

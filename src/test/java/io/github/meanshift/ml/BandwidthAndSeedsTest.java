@@ -3,6 +3,7 @@ package io.github.meanshift.ml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.meanshift.SparkTestBase;
+import io.github.meanshift.common.Columns;
 import io.github.meanshift.shift.BandwidthEstimator;
 import io.github.meanshift.shift.PointSet;
 import io.github.meanshift.shift.PointStats;
@@ -28,10 +29,10 @@ class BandwidthAndSeedsTest extends SparkTestBase {
     Dataset<Row> df = csvResource(csv);
     Dataset<Row> hot =
         df.select(
-            functions.monotonically_increasing_id().as(PointSet.PID),
-            functions.col("x0").cast("double").as(PointSet.feature(0)),
-            functions.col("x1").cast("double").as(PointSet.feature(1)),
-            functions.lit(1.0).as(PointSet.WEIGHT));
+            functions.monotonically_increasing_id().as(Columns.PID),
+            functions.col("x0").cast("double").as(Columns.feature(0)),
+            functions.col("x1").cast("double").as(Columns.feature(1)),
+            functions.lit(1.0).as(Columns.WEIGHT));
     String[] names = {"x0", "x1"};
     return new PointSet(hot, names, PointStats.compute(hot, names, "weight"));
   }

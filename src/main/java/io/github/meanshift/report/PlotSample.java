@@ -1,5 +1,6 @@
-package io.github.meanshift.io;
+package io.github.meanshift.report;
 
+import io.github.meanshift.common.Columns;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -1,4 +1,4 @@
-package io.github.meanshift.io;
+package io.github.meanshift.data;
 
 import java.util.Locale;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package io.github.meanshift.io;
+package io.github.meanshift.report;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

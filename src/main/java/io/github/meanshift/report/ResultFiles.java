@@ -1,8 +1,10 @@
-package io.github.meanshift.io;
+package io.github.meanshift.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.io.OutputDir;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
