@@ -3,6 +3,7 @@ package io.github.meanshift.kmeans;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.github.meanshift.common.BadInputException;
 import io.github.meanshift.common.Columns;
 import io.github.meanshift.shift.PointSet;
 import org.apache.spark.sql.Column;
@@ -59,13 +60,12 @@ final class KMeansData {
   /** Checks that the feature and weight columns exist and are numeric. */
   static void checkColumns(StructType schema, String[] featureCols, String weightCol) {
     if (featureCols == null || featureCols.length == 0) {
-      throw new IllegalArgumentException("featureCols must name at least one column");
+      throw new BadInputException("featureCols must name at least one column");
     }
     for (int i = 0; i < featureCols.length; i++) {
       for (int j = 0; j < i; j++) {
         if (featureCols[i].equals(featureCols[j])) {
-          throw new IllegalArgumentException(
-              "featureCols lists column '" + featureCols[i] + "' twice");
+          throw new BadInputException("featureCols lists column '" + featureCols[i] + "' twice");
         }
       }
       checkNumeric(schema, featureCols[i], "featureCols");
@@ -77,12 +77,12 @@ final class KMeansData {
 
   private static void checkNumeric(StructType schema, String name, String param) {
     if (name == null) {
-      throw new IllegalArgumentException(param + " contains a null column name");
+      throw new BadInputException(param + " contains a null column name");
     }
     for (StructField f : schema.fields()) {
       if (f.name().equals(name)) {
         if (!(f.dataType() instanceof NumericType)) {
-          throw new IllegalArgumentException(
+          throw new BadInputException(
               param
                   + ": column '"
                   + name
@@ -93,7 +93,7 @@ final class KMeansData {
         return;
       }
     }
-    throw new IllegalArgumentException(
+    throw new BadInputException(
         param
             + ": column '"
             + name

@@ -28,6 +28,11 @@ public final class ResultFiles {
     return JSON.createObjectNode();
   }
 
+  /** A value (maps, lists, numbers, strings, arrays) as a JSON tree. */
+  public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+    return JSON.valueToTree(value);
+  }
+
   /** Writes {@code labels/}: the id and prediction columns, as Parquet or CSV with a header. */
   public static void writeLabels(
       OutputDir dir, Dataset<Row> predictions, String idCol, String predictionCol, String format) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.github.meanshift.common.BadInputException;
 import io.github.meanshift.common.Columns;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,10 +105,10 @@ public final class PointStats {
       String[] featureNames,
       String weightName) {
     if (n == 0) {
-      throw new IllegalArgumentException("the input has no rows");
+      throw new BadInputException("the input has no rows");
     }
     if (badWeights > 0) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "weight column '"
               + weightName
               + "' has "
@@ -116,7 +117,7 @@ public final class PointStats {
     }
     for (int j = 0; j < featureNames.length; j++) {
       if (badFeatures[j] > 0) {
-        throw new IllegalArgumentException(
+        throw new BadInputException(
             "feature column '"
                 + featureNames[j]
                 + "' has "
@@ -125,7 +126,7 @@ public final class PointStats {
       }
     }
     if (!(total > 0)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "weight column '" + weightName + "' sums to zero: no point carries any weight");
     }
     return new PointStats(n, total, lo, hi);

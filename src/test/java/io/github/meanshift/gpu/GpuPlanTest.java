@@ -9,10 +9,10 @@ import io.github.meanshift.io.SparkProperties;
 import io.github.meanshift.kmeans.ColumnarKMeans;
 import io.github.meanshift.kmeans.KMeansResult;
 import io.github.meanshift.kmeans.MiniBatchKMeans;
+import io.github.meanshift.ml.GpuPlans;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.report.GpuPlanReport;
-import io.github.meanshift.shift.BandwidthEstimator;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.PointSet;
 import io.github.meanshift.shift.PointStats;
@@ -177,21 +177,23 @@ class GpuPlanTest {
 
   @Test
   void everyPlanOfAFitRunsOnGpu() {
+    Dataset<Row> input =
+        points
+            .data()
+            .withColumnRenamed(Columns.feature(0), "x0")
+            .withColumnRenamed(Columns.feature(1), "x1");
     for (boolean binSeeding : new boolean[] {false, true}) {
       MeanShiftModel model =
           new MeanShift()
               .setInputCols(new String[] {"x0", "x1"})
               .setBinSeeding(binSeeding)
               .setMaxIter(3)
-              .fit(
-                  points
-                      .data()
-                      .withColumnRenamed(Columns.feature(0), "x0")
-                      .withColumnRenamed(Columns.feature(1), "x1"));
-      GpuPlanReport report = GpuPlanReport.explain(model.summary().gpuPlans());
+              .fit(input);
+      Map<String, Dataset<?>> plans =
+          GpuPlans.meanShift(model, input, tmp.resolve("fit-" + binSeeding).toString());
+      GpuPlanReport report = GpuPlanReport.explain(plans);
       assertEquals(
-          java.util.Set.of("bandwidth", "seeding", "iteration", "labels", "cluster_sizes"),
-          model.summary().gpuPlans().keySet());
+          java.util.Set.of("seeding", "iteration", "labels", "cluster_sizes"), plans.keySet());
       assertEquals(List.of(), report.fallbacks(), report.text());
     }
   }
@@ -232,10 +234,5 @@ class GpuPlanTest {
     // The joint bandwidth is 1 by construction: no bandwidth estimation plan.
     assertEquals(List.of("iteration", "seeding", "labels", "cluster_sizes"), checked);
     assertEquals(true, java.nio.file.Files.exists(out.resolve("gpu-plan.txt")));
-  }
-
-  @Test
-  void bandwidthEstimationRunsOnGpu() {
-    assertOnGpu("bandwidth estimation", BandwidthEstimator.plan(points, 0.3, 10000, 0));
   }
 }
