@@ -12,10 +12,24 @@ mkdir -p "$out"
 quick=0
 [[ "${1:-}" == "--quick" ]] && quick=1
 submit() { ./submit.sh "$@" 2>>"$out/bench.log"; }
+# The micro-benchmarks of one engine pass and one iteration are test-side programs
+# (src/test/java/io/github/meanshift/bench), run with the test classpath and the Java 17 flags
+# of the build (target/classes/.../build.properties).
+micro() {
+  local main="$1"; shift
+  local flags
+  flags="$(sed -n 's/^java17.flags=//p' target/classes/io/github/meanshift/cli/build.properties)"
+  # shellcheck disable=SC2086 # the flags are one word each
+  java $flags ${MICRO_JVM_OPTIONS:-} -Xmx6g -cp "target/classes:target/test-classes:$(cat target/classpath-test.txt)" \
+    "io.github.meanshift.bench.$main" "$@" 2>>"$out/bench.log"
+}
 
 echo "== data" >&2
 submit generate --clusters 5 --points-per-cluster 2000 --seed 7 --output "$out/blobs10k.csv" --overwrite
 submit generate --clusters 10 --points-per-cluster 100000 --seed 7 --output "$out/blobs1m.parquet" --overwrite
+# The engine benchmark's points: 200,000 in 5 blobs (box 35, noise sqrt(5)).
+submit generate --clusters 5 --points-per-cluster 40000 --box 35 --noise 2.2360679775 --seed 42 --output "$out/blobs200k.parquet" --overwrite
+[[ -f target/classpath-test.txt ]] || mvn -q -B -DskipTests -DskipGpuPlan package
 [[ $quick == 1 ]] || submit generate --clusters 10 --points-per-cluster 1000000 --seed 7 --output "$out/blobs10m.parquet" --overwrite
 
 echo "== 10,000 points, flat kernel, no binning: scikit-learn vs mean shift" >&2
@@ -26,21 +40,21 @@ submit bench --mode fit --input "$out/blobs10k.csv" --kernel flat --bandwidth 3.
 echo "== engine throughput, d = 2 (200,000 points x 2,000 seeds)" >&2
 for engine in local jvm; do
   for kernel in flat gaussian; do
-    submit bench --mode engine --pass-engine "$engine" --points 200000 --seed-count 2000 --bandwidth 0.3 \
-      --kernel "$kernel" --neighbors exact --output "$out/engine-$engine-$kernel.json"
-    MEANSHIFT_VECTOR=1 ./submit.sh bench --mode engine --pass-engine "$engine" --points 200000 --seed-count 2000 \
-      --bandwidth 0.3 --kernel "$kernel" --neighbors exact --output "$out/engine-$engine-$kernel-vector.json" 2>>"$out/bench.log"
+    micro EngineBench --input "$out/blobs200k.parquet" --engine "$engine" --seeds 2000 --bandwidth 0.3 \
+      --kernel "$kernel" --output "$out/engine-$engine-$kernel.json"
+    MICRO_JVM_OPTIONS="--add-modules=jdk.incubator.vector" micro EngineBench --input "$out/blobs200k.parquet" \
+      --engine "$engine" --seeds 2000 --bandwidth 0.3 --kernel "$kernel" --output "$out/engine-$engine-$kernel-vector.json"
   done
 done
 
 echo "== one iteration vs one MLlib KMeans iteration, 1,000,000 points" >&2
 for m in 10 100; do
-  submit bench --mode kmeans-iteration --input "$out/blobs1m.parquet" --seed-count "$m" --bandwidth 2.5 \
-        --neighbors grid --repeat 5 --output "$out/iteration-m$m.json"
+  micro KMeansIterationBench --input "$out/blobs1m.parquet" --seeds "$m" --bandwidth 2.5 --grid --repeat 5 \
+    --output "$out/iteration-m$m.json"
 done
 # The same with every point meeting every seed (no grid): the dense worst case.
-submit bench --mode kmeans-iteration --input "$out/blobs1m.parquet" --seed-count 100 --bandwidth 2.5 \
-  --neighbors exact --repeat 5 --output "$out/iteration-m100-exact.json"
+micro KMeansIterationBench --input "$out/blobs1m.parquet" --seeds 100 --bandwidth 2.5 --repeat 5 \
+  --output "$out/iteration-m100-exact.json"
 
 echo "== end to end: 1,000,000 points, Gaussian, bin seeding" >&2
 submit bench --mode fit --input "$out/blobs1m.parquet" --bandwidth 2.5 --bin-seeding --output "$out/fit-1m.json"

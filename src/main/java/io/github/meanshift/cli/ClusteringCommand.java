@@ -3,7 +3,11 @@ package io.github.meanshift.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
-import io.github.meanshift.io.ResultFiles;
+import io.github.meanshift.ml.Evaluation;
+import io.github.meanshift.report.ClusterPlots;
+import io.github.meanshift.report.Clustering;
+import io.github.meanshift.report.Reports;
+import io.github.meanshift.report.ResultFiles;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -43,12 +47,15 @@ abstract class ClusteringCommand implements Callable<Integer> {
   abstract void validateOptions();
 
   /** Fits on the input; {@code workDir} is scratch space deleted afterwards. */
-  abstract Fitted fit(SparkSession spark, InputData data, String workDir);
+  abstract Clustering fit(SparkSession spark, InputData data, String workDir);
+
+  /** Pictures this command adds to clusters.png (none by default). */
+  void writeMorePictures(OutputDir dir, Clustering c) throws java.io.IOException {}
 
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    output.format();
+    String format = output.format();
     validateOptions();
     try (Sessions.Handle session = Sessions.start(commandName(), sparkOptions);
         OutputDir dir = output.open(session.spark);
@@ -60,29 +67,42 @@ abstract class ClusteringCommand implements Callable<Integer> {
       SparkSession spark = session.spark;
       InputData data = InputData.read(spark, input.spec(weightCol));
       LOG.info("input {}: features {}", data.path(), Arrays.toString(data.features()));
-      Fitted fitted = fit(spark, data, dir.work().toString());
-      ResultFiles.writeLabels(
-          dir, fitted.predictions, data.idCol(), fitted.predictionCol, output.format());
-      ResultFiles.writeCenters(dir, data.features(), fitted.centers, fitted.sizes);
-      ObjectNode metrics = Reports.metrics(data, fitted);
-      ClusterPlots.writeClusters(dir, data, fitted, commandName(), metrics);
+      String work = dir.work().toString();
+      Clustering c = PredictionTable.materialize(fit(spark, data, work), data, work, "predictions");
+      ResultFiles.writeLabels(dir, c.predictions(), data.idCol(), c.predictionCol(), format);
+      ResultFiles.writeCenters(dir, data.features(), c.centers(), c.sizes());
+      Evaluation metrics = evaluate(data, c);
+      ClusterPlots.writeClusters(dir, data, c, commandName(), metrics);
+      writeMorePictures(dir, c);
       if (modelDir != null) {
-        fitted.model.write().overwrite().save(modelDir.result().toString());
+        c.model().write().overwrite().save(modelDir.result().toString());
       }
-      long points = Arrays.stream(fitted.sizes).sum() + fitted.orphans;
-      ObjectNode report = Reports.header(commandName(), data, output.output, points);
-      Reports.putClustering(report, fitted, metrics);
-      Reports.write(report, dir, spark, sparkOptions, start, "", fitted);
+      ObjectNode report = Reports.header(commandName(), data, output.output, c.points());
+      Reports.putClustering(report, c, metrics);
+      Reports.write(
+          report,
+          dir,
+          spark,
+          sparkOptions.gpu,
+          sparkOptions.explainGpu ? Reports.gpuPlan(dir, work, c) : null,
+          start);
       dir.commit();
       if (modelDir != null) {
         modelDir.commit();
       }
       LOG.info(
           "{} clusters; results in {} (labels/, centers.csv, report.json, clusters.png)",
-          fitted.centers.length,
+          c.count(),
           dir.target());
       return 0;
     }
+  }
+
+  /** The metrics of a clustering of {@code data}. */
+  static Evaluation evaluate(InputData data, Clustering c) {
+    int nonEmpty = (int) Arrays.stream(c.sizes()).filter(s -> s > 0).count();
+    return Evaluation.of(
+        c.predictions(), data.features(), data.labelCol(), c.predictionCol(), nonEmpty);
   }
 
   private static org.apache.hadoop.conf.Configuration hadoopConf(Sessions.Handle session) {

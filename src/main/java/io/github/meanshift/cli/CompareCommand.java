@@ -1,28 +1,39 @@
 package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.Columns;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
-import io.github.meanshift.io.PlotSample;
-import io.github.meanshift.io.Projection;
-import io.github.meanshift.io.ResultFiles;
-import java.util.Arrays;
+import io.github.meanshift.kmeans.KMeansEngine;
+import io.github.meanshift.kmeans.MiniBatchKMeans;
+import io.github.meanshift.ml.Evaluation;
+import io.github.meanshift.ml.MeanShiftModel;
+import io.github.meanshift.report.BandwidthPlot;
+import io.github.meanshift.report.ClusterPlots;
+import io.github.meanshift.report.Clustering;
+import io.github.meanshift.report.PlotSample;
+import io.github.meanshift.report.Projection;
+import io.github.meanshift.report.Reports;
+import io.github.meanshift.report.ResultFiles;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code compare}: clusters the same input with mean shift and with MLlib KMeans and writes one
  * report with a section for each, labels with both predictions, each method's centres, and
  * comparison.png with the two clusterings side by side. {@code --k} defaults to the number of
  * mean-shift clusters. The k-means options that share a name with a mean-shift option carry a
- * {@code kmeans-} prefix.
+ * {@code kmeans-} prefix; like the kmeans command's, they take their defaults and checks from
+ * MLlib's KMeans params.
  */
 @Command(
     name = "compare",
@@ -31,6 +42,12 @@ import picocli.CommandLine.Option;
 final class CompareCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(CompareCommand.class);
 
+  /** Prediction columns of the two methods in labels/ and the report. */
+  static final String MEANSHIFT = "meanshift";
+
+  static final String KMEANS = "kmeans";
+
+  @Spec CommandSpec spec;
   @Mixin InputOptions input;
   @Mixin OutputOptions output;
   @Mixin SparkOptions sparkOptions;
@@ -51,92 +68,109 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--init",
       paramLabel = "k-means|||random",
-      defaultValue = "k-means||",
+      descriptionKey = "kmeans.initMode",
       description = "k-means initialisation (default: ${DEFAULT-VALUE}).")
   String init;
 
   @Option(
       names = "--kmeans-max-iter",
       paramLabel = "N",
-      defaultValue = "20",
+      descriptionKey = "kmeans.maxIter",
       description = "Most k-means iterations (default: ${DEFAULT-VALUE}).")
   int kmeansMaxIter;
 
   @Option(
       names = "--kmeans-tol",
       paramLabel = "T",
-      defaultValue = "1e-4",
+      descriptionKey = "kmeans.tol",
       description = "k-means tolerance (default: ${DEFAULT-VALUE}).")
   double kmeansTol;
 
   @Option(
       names = "--kmeans-engine",
-      paramLabel = "mllib|columnar|minibatch",
+      paramLabel = "NAME",
       defaultValue = "mllib",
-      description = "k-means engine (default: ${DEFAULT-VALUE}).")
-  String kmeansEngine;
+      description = "k-means engine: mllib, columnar or minibatch (default: ${DEFAULT-VALUE}).")
+  KMeansEngine kmeansEngine;
 
   @Option(
       names = "--kmeans-seed",
       paramLabel = "N",
-      defaultValue = KMeansOptions.MLLIB_DEFAULT_SEED,
+      descriptionKey = "kmeans.seed",
       description = "k-means random seed (default: ${DEFAULT-VALUE}, MLlib's).")
   long kmeansSeed;
-
-  private KMeansOptions kmeansOptions() {
-    KMeansOptions o = new KMeansOptions();
-    o.k = k;
-    o.init = init;
-    o.maxIter = kmeansMaxIter;
-    o.tol = kmeansTol;
-    o.seed = kmeansSeed;
-    o.engine = kmeansEngine;
-    o.batchFraction = 0.1;
-    return o;
-  }
 
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
     String format = output.format();
     meanShift.validate();
-    KMeansOptions kmeans = kmeansOptions();
-    kmeans.validate(false);
+    ParamOptions.check(spec);
+    if (k != null) {
+      KMeansArgs.checkK("--k", k, kmeansEngine);
+    }
+    KMeansOptions kmeans =
+        new KMeansOptions(
+            ParamOptions.apply(spec, "kmeans", new KMeans()),
+            kmeansEngine,
+            MiniBatchKMeans.DEFAULT_BATCH_FRACTION);
     try (Sessions.Handle session = Sessions.start("compare", sparkOptions);
         OutputDir dir = output.open(session.spark)) {
       SparkSession spark = session.spark;
       InputData data = InputData.read(spark, input.spec(weightCol));
-      Fitted ms = meanShift.fit(spark, data, dir.work().toString());
-      ms.predictions = ms.predictions.withColumnRenamed(ms.predictionCol, "meanshift");
-      ms.predictionCol = "meanshift";
-      int clusters = k != null ? k : ms.centers.length;
-      LOG.info("mean shift found {} clusters; k-means with k = {}", ms.centers.length, clusters);
-      Fitted km = kmeans.fit(ms.predictions, data, clusters, "kmeans", dir.work().toString());
-      ms.predictions = km.predictions;
+      String work = dir.work().toString();
+      Clustering fitted = meanShift.fit(spark, data, work);
+      Clustering ms =
+          PredictionTable.materialize(
+              fitted.withPredictions(
+                  fitted.predictions().withColumnRenamed(fitted.predictionCol(), MEANSHIFT),
+                  MEANSHIFT),
+              data,
+              work,
+              "predictions-meanshift");
+      int clusters = k != null ? k : ms.count();
+      LOG.info("mean shift found {} clusters; k-means with k = {}", ms.count(), clusters);
+      Clustering km =
+          PredictionTable.materialize(
+              kmeans.fit(ms.predictions(), data, clusters, KMEANS, work),
+              data,
+              work,
+              "predictions",
+              MEANSHIFT);
+      ms = ms.withPredictions(km.predictions(), MEANSHIFT);
       ResultFiles.writeTable(
           dir,
           "labels",
-          km.predictions.select(
-              Columns.named(data.idCol()),
-              Columns.named("meanshift").cast("int"),
-              Columns.named("kmeans").cast("int")),
+          km.predictions()
+              .select(
+                  Columns.named(data.idCol()),
+                  Columns.named(MEANSHIFT).cast("int"),
+                  Columns.named(KMEANS).cast("int")),
           format);
-      ResultFiles.writeCenters(dir, "centers-meanshift.csv", data.features(), ms.centers, ms.sizes);
-      ResultFiles.writeCenters(dir, "centers-kmeans.csv", data.features(), km.centers, km.sizes);
-      long n = Arrays.stream(ms.sizes).sum() + ms.orphans;
-      ObjectNode report = Reports.header("compare", data, output.output, n);
-      ObjectNode msMetrics = Reports.metrics(data, ms);
-      ObjectNode kmMetrics = Reports.metrics(data, km);
-      Reports.putClustering(report.putObject("meanshift"), ms, msMetrics);
-      Reports.putClustering(report.putObject("kmeans"), km, kmMetrics);
-      writePicture(dir, data, ms, km, n, msMetrics, kmMetrics);
-      Reports.write(report, dir, spark, sparkOptions, start, "both", ms, km);
+      ResultFiles.writeCenters(
+          dir, "centers-meanshift.csv", data.features(), ms.centers(), ms.sizes());
+      ResultFiles.writeCenters(
+          dir, "centers-kmeans.csv", data.features(), km.centers(), km.sizes());
+      ObjectNode report = Reports.header("compare", data, output.output, ms.points());
+      Evaluation msMetrics = ClusteringCommand.evaluate(data, ms);
+      Evaluation kmMetrics = ClusteringCommand.evaluate(data, km);
+      Reports.putClustering(report.putObject(MEANSHIFT), ms, msMetrics);
+      Reports.putClustering(report.putObject(KMEANS), km, kmMetrics);
+      writePicture(dir, data, ms, km, msMetrics, kmMetrics);
+      BandwidthPlot.writeIfScanned(dir, (MeanShiftModel) ms.model());
+      Reports.write(
+          report,
+          dir,
+          spark,
+          sparkOptions.gpu,
+          sparkOptions.explainGpu ? Reports.gpuPlan(dir, work, ms, km) : null,
+          start);
       dir.commit();
       LOG.info(
           "mean shift {} clusters, k-means {}; results in {} (labels/, centers-*.csv,"
               + " report.json, comparison.png)",
-          ms.centers.length,
-          km.centers.length,
+          ms.count(),
+          km.count(),
           dir.target());
       return 0;
     }
@@ -145,20 +179,19 @@ final class CompareCommand implements Callable<Integer> {
   private static void writePicture(
       OutputDir dir,
       InputData data,
-      Fitted ms,
-      Fitted km,
-      long n,
-      ObjectNode msMetrics,
-      ObjectNode kmMetrics)
+      Clustering ms,
+      Clustering km,
+      Evaluation msMetrics,
+      Evaluation kmMetrics)
       throws java.io.IOException {
     PlotSample sample =
-        PlotSample.collect(km.predictions, data.features(), n, 7L, "meanshift", "kmeans");
+        PlotSample.collect(km.predictions(), data.features(), ms.points(), 7L, MEANSHIFT, KMEANS);
     Projection p = Projection.fit(sample.points());
     ClusterPlots.write(
         dir,
         "comparison.png",
         List.of(
-            ClusterPlots.panel("mean shift", data, ms, sample, 0, p, n, msMetrics),
-            ClusterPlots.panel("k-means", data, km, sample, 1, p, n, kmMetrics)));
+            ClusterPlots.panel("mean shift", data, ms, sample, 0, p, msMetrics),
+            ClusterPlots.panel("k-means", data, km, sample, 1, p, kmMetrics)));
   }
 }

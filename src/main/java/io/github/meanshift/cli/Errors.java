@@ -1,5 +1,6 @@
 package io.github.meanshift.cli;
 
+import io.github.meanshift.common.BadInputException;
 import java.io.FileNotFoundException;
 import java.nio.file.FileAlreadyExistsException;
 import org.apache.spark.sql.AnalysisException;
@@ -11,11 +12,15 @@ final class Errors {
 
   private Errors() {}
 
-  /** Whether {@code e} (or what it wraps) is bad usage or bad input: exit status 2. */
+  /**
+   * Whether {@code e} (or what it wraps) is bad usage or bad input: exit status 2. That is our
+   * {@link BadInputException} (usage errors included), Spark's analysis errors (a missing file or
+   * column), a missing file, an output that exists, a record Spark could not parse. Anything else,
+   * an {@link IllegalArgumentException} from a broken invariant of ours included, is a failure.
+   */
   static boolean isUsage(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UsageException
-          || t instanceof IllegalArgumentException
+      if (t instanceof BadInputException
           || t instanceof AnalysisException
           || t instanceof FileNotFoundException
           || t instanceof FileAlreadyExistsException
@@ -27,15 +32,15 @@ final class Errors {
   }
 
   /**
-   * One line: the message of the most telling exception in the chain (ours or an argument error
-   * first, else the root cause, which for a failed Spark job is the task's own error rather than
-   * "Job aborted due to stage failure" and a trace).
+   * One line: the message of the most telling exception in the chain (bad input first, else the
+   * root cause, which for a failed Spark job is the task's own error rather than "Job aborted due
+   * to stage failure" and a trace).
    */
   static String message(Throwable e) {
     Throwable best = null;
     Throwable root = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (best == null && (t instanceof UsageException || t instanceof IllegalArgumentException)) {
+      if (best == null && t instanceof BadInputException) {
         best = t;
       }
       root = t;

@@ -1,7 +1,8 @@
 package io.github.meanshift.cli;
 
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.data.SyntheticData;
 import io.github.meanshift.io.OutputDir;
-import io.github.meanshift.io.SyntheticData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +105,7 @@ final class GenerateCommand implements Callable<Integer> {
       kind = SyntheticData.Kind.parse(dataset);
       double sd = noise != null ? noise : defaultNoise(kind);
       data = new SyntheticData(kind, clusters, perCluster, dim, box, sd, seed);
-    } catch (IllegalArgumentException e) {
+    } catch (BadInputException e) {
       throw new UsageException(e.getMessage());
     }
     String lower = output.toLowerCase(Locale.ROOT).replaceAll("/+$", "");

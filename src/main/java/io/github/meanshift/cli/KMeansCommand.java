@@ -1,6 +1,7 @@
 package io.github.meanshift.cli;
 
 import io.github.meanshift.io.InputData;
+import io.github.meanshift.report.Clustering;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = "Cluster the input with k-means (MLlib KMeans).")
 final class KMeansCommand extends ClusteringCommand {
-  @Mixin KMeansOptions kmeans;
+  @Mixin KMeansArgs kmeans;
 
   @Override
   String commandName() {
@@ -20,11 +21,11 @@ final class KMeansCommand extends ClusteringCommand {
 
   @Override
   void validateOptions() {
-    kmeans.validate(true);
+    kmeans.validate();
   }
 
   @Override
-  Fitted fit(SparkSession spark, InputData data, String workDir) {
-    return kmeans.fit(data.frame(), data, kmeans.k, "prediction", workDir);
+  Clustering fit(SparkSession spark, InputData data, String workDir) {
+    return kmeans.options().fit(data.frame(), data, kmeans.k, "prediction", workDir);
   }
 }

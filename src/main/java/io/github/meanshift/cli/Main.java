@@ -62,6 +62,8 @@ public final class Main implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setOverwrittenOptionsAllowed(true);
+    // Options keyed to an estimator's param take that param's default (see ParamOptions).
+    cli.setDefaultValueProvider(new ParamOptions());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(
         (ex, args) -> {

@@ -1,6 +1,10 @@
 package io.github.meanshift.cli;
 
 import io.github.meanshift.io.InputData;
+import io.github.meanshift.io.OutputDir;
+import io.github.meanshift.ml.MeanShiftModel;
+import io.github.meanshift.report.BandwidthPlot;
+import io.github.meanshift.report.Clustering;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +28,13 @@ final class MeanShiftCommand extends ClusteringCommand {
   }
 
   @Override
-  Fitted fit(SparkSession spark, InputData data, String workDir) {
+  Clustering fit(SparkSession spark, InputData data, String workDir) {
     return meanShift.fit(spark, data, workDir);
+  }
+
+  /** bandwidth.png, when the bandwidth was selected. */
+  @Override
+  void writeMorePictures(OutputDir dir, Clustering c) throws java.io.IOException {
+    BandwidthPlot.writeIfScanned(dir, (MeanShiftModel) c.model());
   }
 }

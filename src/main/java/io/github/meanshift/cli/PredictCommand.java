@@ -2,12 +2,15 @@ package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.Columns;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
-import io.github.meanshift.io.ResultFiles;
+import io.github.meanshift.report.Reports;
+import io.github.meanshift.report.ResultFiles;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -62,7 +65,7 @@ final class PredictCommand implements Callable<Integer> {
       InputData data;
       try {
         data = InputData.read(spark, spec);
-      } catch (IllegalArgumentException e) {
+      } catch (BadInputException e) {
         throw new UsageException(
             e.getMessage() + "; the model's features are " + String.join(", ", saved.features), e);
       }
@@ -102,9 +105,15 @@ final class PredictCommand implements Callable<Integer> {
       Arrays.stream(sizes).forEach(s::add);
       report.put("orphans", orphans);
       report.putObject("seconds").put("predict", predictSeconds);
-      Fitted assignment = new Fitted();
-      assignment.gpuPlans = () -> java.util.Map.of("labels", labels);
-      Reports.write(report, dir, spark, sparkOptions, start, "", assignment);
+      Reports.write(
+          report,
+          dir,
+          spark,
+          sparkOptions.gpu,
+          sparkOptions.explainGpu
+              ? Reports.gpuPlan(dir, Map.of("labels", gpuLabels(saved, data, dir)), List.of())
+              : null,
+          start);
       dir.commit();
       LOG.info(
           "assigned {} points to {} clusters ({} orphans); results in {}",
@@ -114,5 +123,26 @@ final class PredictCommand implements Callable<Integer> {
           dir.target());
       return 0;
     }
+  }
+
+  /**
+   * The assignment as a run on the GPU executes it: over the input's features copied to Parquet (a
+   * CSV scan in FAILFAST mode would not run on the GPU).
+   */
+  private static Dataset<?> gpuLabels(SavedModel saved, InputData data, OutputDir dir) {
+    String[] f = data.features();
+    Column[] cols = new Column[f.length + 1];
+    cols[0] = Columns.named(data.idCol()).as(Columns.PID);
+    for (int j = 0; j < f.length; j++) {
+      cols[j + 1] = Columns.named(f[j]).cast("double").as(Columns.feature(j));
+    }
+    String path = new org.apache.hadoop.fs.Path(dir.work(), "gpu-plan-points").toString();
+    data.frame().select(cols).write().parquet(path);
+    return data.frame()
+        .sparkSession()
+        .read()
+        .parquet(path)
+        .select(
+            Columns.named(Columns.PID), saved.assign(Columns.features(f.length)).as("prediction"));
   }
 }

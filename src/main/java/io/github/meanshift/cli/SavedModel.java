@@ -2,8 +2,8 @@ package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.meanshift.common.Labeler;
 import io.github.meanshift.ml.MeanShiftModel;
-import io.github.meanshift.shift.Labeler;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.conf.Configuration;

@@ -1,5 +1,6 @@
 package io.github.meanshift.cli;
 
+import io.github.meanshift.common.BadInputException;
 import io.github.meanshift.io.InputData;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -19,7 +20,7 @@ final class SeedFile {
     InputData seeds;
     try {
       seeds = InputData.read(spark, spec);
-    } catch (IllegalArgumentException e) {
+    } catch (BadInputException e) {
       throw new UsageException("--seeds: " + e.getMessage(), e);
     }
     List<Row> rows =

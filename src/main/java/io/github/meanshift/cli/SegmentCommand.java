@@ -6,10 +6,12 @@ import io.github.meanshift.io.ImageComparison;
 import io.github.meanshift.io.ImageFiles;
 import io.github.meanshift.io.ImagePoints;
 import io.github.meanshift.io.OutputDir;
-import io.github.meanshift.io.ResultFiles;
 import io.github.meanshift.io.SegmentedImage;
 import io.github.meanshift.io.SyntheticImage;
 import io.github.meanshift.ml.ClusteringMetrics;
+import io.github.meanshift.report.Clustering;
+import io.github.meanshift.report.Reports;
+import io.github.meanshift.report.ResultFiles;
 import io.github.meanshift.shift.Kernel;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -252,9 +254,9 @@ final class SegmentCommand implements Callable<Integer> {
       String format)
       throws java.io.IOException {
     boolean kmeansOnly = method.toLowerCase(Locale.ROOT).equals("kmeans") && !compare;
-    Fitted primary =
+    Clustering primary =
         kmeansOnly
-            ? SegmentFits.kMeans(points, SEGMENT, k, kmeansMaxIter(), seed)
+            ? SegmentFits.kMeans(points, SEGMENT, k, kmeansMaxIter(), seed, dir.work().toString())
             : SegmentFits.meanShift(
                 points,
                 SEGMENT,
@@ -273,7 +275,7 @@ final class SegmentCommand implements Callable<Integer> {
         "{}: {} segments, fit in {} s",
         kmeansOnly ? "k-means" : "mean shift",
         seg.count(),
-        String.format(Locale.ROOT, "%.3f", primary.fitSeconds));
+        String.format(Locale.ROOT, "%.3f", primary.fitSeconds()));
     ImageFiles.writePng(dir, "segmented.png", seg.painted);
     if (truth != null) {
       ImageFiles.writePng(dir, "original.png", picture);
@@ -284,13 +286,15 @@ final class SegmentCommand implements Callable<Integer> {
     int w = picture.getWidth();
     int h = picture.getHeight();
     Dataset<Row> table = ImagePoints.labelFrame(spark, w, h, new String[] {SEGMENT}, seg.labels);
-    Fitted km = null;
+    Clustering km = null;
     if (compare) {
       int clusters = k != null ? k : seg.count();
       LOG.info("k-means with k = {}", clusters);
-      km = SegmentFits.kMeans(points, KMEANS_SEGMENT, clusters, kmeansMaxIter(), seed);
+      km =
+          SegmentFits.kMeans(
+              points, KMEANS_SEGMENT, clusters, kmeansMaxIter(), seed, dir.work().toString());
       Segmentation kmSeg = Segmentation.of(picture, joint, km);
-      LOG.info("k-means: {} segments, fit in {} s", kmSeg.count(), km.fitSeconds);
+      LOG.info("k-means: {} segments, fit in {} s", kmSeg.count(), km.fitSeconds());
       ImageFiles.writePng(dir, "segmented-kmeans.png", kmSeg.painted);
       ImageFiles.writePng(dir, "comparison.png", comparison(picture, seg, primary, kmSeg, km));
       putSegmentation(report.putObject("kmeans"), km, kmSeg, truth);
@@ -299,18 +303,19 @@ final class SegmentCommand implements Callable<Integer> {
               spark, w, h, new String[] {SEGMENT, KMEANS_SEGMENT}, seg.labels, kmSeg.labels);
     }
     ResultFiles.writeTable(dir, "labels", table, format);
-    ObjectNode gpuPlan =
-        km != null
-            ? Reports.gpuPlan(sparkOptions, dir, "both", primary, km)
-            : Reports.gpuPlan(sparkOptions, dir, "", primary);
-    if (gpuPlan != null) {
-      report.set("gpu_plan", gpuPlan);
+    if (sparkOptions.explainGpu) {
+      String work = dir.work().toString();
+      report.set(
+          "gpu_plan",
+          km != null
+              ? Reports.gpuPlan(dir, work, primary, km)
+              : Reports.gpuPlan(dir, work, primary));
     }
     return report;
   }
 
   private BufferedImage comparison(
-      BufferedImage picture, Segmentation ms, Fitted msFit, Segmentation km, Fitted kmFit) {
+      BufferedImage picture, Segmentation ms, Clustering msFit, Segmentation km, Clustering kmFit) {
     return ImageComparison.render(
         List.of(
             new ImageComparison.Picture(
@@ -325,13 +330,16 @@ final class SegmentCommand implements Callable<Integer> {
                     ms.count(),
                     number(spatialBandwidth),
                     number(rangeBandwidth),
-                    msFit.parameters.path("kernel").asText(),
-                    msFit.fitSeconds),
+                    msFit.parameters().get("kernel"),
+                    msFit.fitSeconds()),
                 ms.painted),
             new ImageComparison.Picture(
                 "k-means",
                 String.format(
-                    Locale.ROOT, "k = %d on the same points, %.1f s", km.count(), kmFit.fitSeconds),
+                    Locale.ROOT,
+                    "k = %d on the same points, %.1f s",
+                    km.count(),
+                    kmFit.fitSeconds()),
                 km.painted)));
   }
 
@@ -349,16 +357,16 @@ final class SegmentCommand implements Callable<Integer> {
   }
 
   /** One method's fields: segments, parameters, iterations, timings, metrics. */
-  private void putSegmentation(ObjectNode r, Fitted f, Segmentation seg, SyntheticImage truth) {
+  private void putSegmentation(ObjectNode r, Clustering f, Segmentation seg, SyntheticImage truth) {
     r.put("n_segments", seg.count());
     ObjectNode p = ResultFiles.newObject();
     p.put("spatial_bandwidth", spatialBandwidth);
     p.put("range_bandwidth", rangeBandwidth);
-    p.setAll(f.parameters);
+    p.setAll((ObjectNode) ResultFiles.tree(f.parameters()));
     r.set("parameters", p);
-    r.put("engine", f.parameters.path("engine").asText());
-    r.put("n_iter", f.numIter);
-    r.put("converged", f.converged);
+    r.put("engine", String.valueOf(f.parameters().get("engine")));
+    r.put("n_iter", f.numIter());
+    r.put("converged", f.converged());
     ArrayNode sizes = r.putArray("segment_sizes");
     ArrayNode colours = r.putArray("segment_colours");
     for (int s = 0; s < seg.sizes.length; s++) {
@@ -366,13 +374,12 @@ final class SegmentCommand implements Callable<Integer> {
       colours.add(String.format(Locale.ROOT, "#%06x", seg.colours[s]));
     }
     ObjectNode seconds = r.putObject("seconds");
-    seconds.put("fit", f.fitSeconds);
-    seconds.set("phases", f.phases);
-    if (!f.iterations.isEmpty()) {
-      ArrayNode its = r.putArray("iterations");
-      f.iterations.forEach(its::add);
+    seconds.put("fit", f.fitSeconds());
+    seconds.set("phases", ResultFiles.tree(f.phases()));
+    if (!f.iterations().isEmpty()) {
+      r.set("iterations", ResultFiles.tree(f.iterations()));
     }
-    r.setAll(f.details);
+    r.setAll((ObjectNode) ResultFiles.tree(f.details()));
     if (truth != null) {
       ClusteringMetrics m = ClusteringMetrics.of(contingency(truth.regions(), seg.labels));
       r.putObject("metrics").put("ari", m.ari()).put("nmi", m.nmi());
@@ -421,7 +428,9 @@ final class SegmentCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--kernel: " + e.getMessage());
     }
-    MeanShiftOptions.oneOf("--method", method, "meanshift", "kmeans");
+    if (!method.equalsIgnoreCase("meanshift") && !method.equalsIgnoreCase("kmeans")) {
+      throw new UsageException("--method must be one of meanshift, kmeans; got '" + method + "'");
+    }
     boolean kmeans = method.toLowerCase(Locale.ROOT).equals("kmeans");
     if (compare && kmeans) {
       throw new UsageException("--compare runs both methods; leave out --method kmeans");
@@ -484,8 +493,8 @@ final class SegmentCommand implements Callable<Integer> {
     }
 
     /** Labels every pixel (its joint-space point) with the nearest of the fit's centres. */
-    static Segmentation of(BufferedImage picture, double[][] joint, Fitted f) {
-      return new Segmentation(SegmentFits.nearestCentres(joint, f.centers), picture);
+    static Segmentation of(BufferedImage picture, double[][] joint, Clustering f) {
+      return new Segmentation(SegmentFits.nearestCentres(joint, f.centers()), picture);
     }
 
     /** Number of segments that hold at least one pixel. */

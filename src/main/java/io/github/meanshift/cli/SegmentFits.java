@@ -1,23 +1,22 @@
 package io.github.meanshift.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meanshift.common.Labeler;
 import io.github.meanshift.io.ImagePoints;
-import io.github.meanshift.io.ResultFiles;
+import io.github.meanshift.kmeans.KMeansEngine;
+import io.github.meanshift.kmeans.MiniBatchKMeans;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
-import io.github.meanshift.ml.MeanShiftSummary;
-import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.report.Clustering;
+import io.github.meanshift.report.MeanShiftResults;
 import java.util.stream.IntStream;
 import org.apache.spark.ml.clustering.KMeans;
-import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * The two ways to segment pixel points in the joint spatial-range space ({@link
  * ImagePoints#JOINT_FEATURES}): mean shift through the {@link MeanShift} estimator with bandwidth
- * 1, and MLlib's KMeans. Each returns the centres, sizes and timings as a {@link Fitted}; the
+ * 1, and MLlib's KMeans. Each returns the centres, sizes and timings as a {@link Clustering}; the
  * pixels, which the driver holds anyway, are then labelled there by {@link #nearestCentres}.
  */
 final class SegmentFits {
@@ -51,7 +50,7 @@ final class SegmentFits {
    * @param localMaxPoints fit on the driver up to this many pixels (0: never)
    * @param workDir scratch space for checkpoints
    */
-  static Fitted meanShift(
+  static Clustering meanShift(
       Dataset<Row> points,
       String segmentCol,
       String kernel,
@@ -74,31 +73,7 @@ final class SegmentFits {
             .setPredictionCol(segmentCol)
             .setCheckpointDir(workDir)
             .fit(points);
-    MeanShiftSummary s = model.summary();
-    Fitted f = new Fitted();
-    f.predictionCol = segmentCol;
-    f.centers = s.clusterCenters();
-    f.sizes = s.clusterSizes();
-    f.gpuPlans = s::gpuPlans;
-    f.orphans = s.orphans();
-    f.numIter = s.numIter();
-    f.converged = s.converged();
-    f.fitSeconds = s.fitSeconds();
-    f.model = model;
-    ObjectNode p = ResultFiles.newObject();
-    p.put("bandwidth", s.bandwidth());
-    p.put("kernel", s.kernel());
-    p.put("bin_seeding", binSeeding);
-    p.put("min_bin_freq", minBinFreq);
-    p.put("n_seeds", s.numSeeds());
-    p.put("tol", tol);
-    p.put("neighbors", s.neighbors());
-    p.put("engine", s.engine());
-    p.put("max_iter", maxIter);
-    p.put("local_max_points", localMaxPoints);
-    f.parameters = p;
-    f.recordProgress(s);
-    return f;
+    return MeanShiftResults.of(model, points, null);
   }
 
   /**
@@ -110,44 +85,13 @@ final class SegmentFits {
    * @param maxIter most Lloyd iterations
    * @param seed random seed of the initialisation
    */
-  static Fitted kMeans(Dataset<Row> points, String segmentCol, int k, int maxIter, long seed) {
-    String vector = "_segment_features";
-    Dataset<Row> vectors =
-        new VectorAssembler()
-            .setInputCols(ImagePoints.JOINT_FEATURES)
-            .setOutputCol(vector)
-            .transform(points);
-    long start = System.nanoTime();
-    KMeansModel model =
-        new KMeans()
-            .setK(k)
-            .setMaxIter(maxIter)
-            .setSeed(seed)
-            .setFeaturesCol(vector)
-            .setPredictionCol(segmentCol)
-            .fit(vectors);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Fitted f = new Fitted();
-    f.predictionCol = segmentCol;
-    f.centers = new double[model.clusterCenters().length][];
-    for (int c = 0; c < f.centers.length; c++) {
-      f.centers[c] = model.clusterCenters()[c].toArray();
-    }
-    f.sizes = model.summary().clusterSizes().clone();
-    f.numIter = model.summary().numIter();
-    f.converged = f.numIter < maxIter;
-    f.fitSeconds = seconds;
-    f.model = model;
-    f.noGpuPlans = Fitted.MLLIB_NO_GPU_PLANS;
-    ObjectNode p = ResultFiles.newObject();
-    p.put("k", k);
-    p.put("engine", "mllib");
-    p.put("init", "k-means||");
-    p.put("max_iter", maxIter);
-    p.put("seed", seed);
-    f.parameters = p;
-    f.phases = ResultFiles.newObject().put("fit", seconds);
-    f.details.put("training_cost", model.summary().trainingCost());
-    return f;
+  static Clustering kMeans(
+      Dataset<Row> points, String segmentCol, int k, int maxIter, long seed, String workDir) {
+    KMeansOptions kmeans =
+        new KMeansOptions(
+            new KMeans().setMaxIter(maxIter).setSeed(seed),
+            KMeansEngine.MLLIB,
+            MiniBatchKMeans.DEFAULT_BATCH_FRACTION);
+    return kmeans.fit(points, ImagePoints.JOINT_FEATURES, null, k, segmentCol, workDir);
   }
 }

@@ -1,7 +1,9 @@
 package io.github.meanshift.cli;
 
-/** Bad usage or bad input: reported as one {@code error: ...} line and exit status 2. */
-public class UsageException extends RuntimeException {
+import io.github.meanshift.common.BadInputException;
+
+/** Bad usage of the command line: reported as one {@code error: ...} line and exit status 2. */
+public class UsageException extends BadInputException {
   private static final long serialVersionUID = 1L;
 
   public UsageException(String message) {

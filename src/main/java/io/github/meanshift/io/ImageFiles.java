@@ -1,5 +1,6 @@
 package io.github.meanshift.io;
 
+import io.github.meanshift.common.BadInputException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,38 +37,38 @@ public final class ImageFiles {
    */
   public static BufferedImage read(String path, Configuration conf) {
     if (path == null || path.isBlank()) {
-      throw new IllegalArgumentException("image path must not be empty");
+      throw new BadInputException("image path must not be empty");
     }
     Path p = new Path(path);
     BufferedImage image;
     try {
       FileSystem fs = p.getFileSystem(conf);
       if (!fs.exists(p)) {
-        throw new IllegalArgumentException("image " + path + " does not exist");
+        throw new BadInputException("image " + path + " does not exist");
       }
       FileStatus status = fs.getFileStatus(p);
       if (status.isDirectory()) {
-        throw new IllegalArgumentException("image " + path + " is a directory, not a picture");
+        throw new BadInputException("image " + path + " is a directory, not a picture");
       }
       if (status.getLen() == 0) {
-        throw new IllegalArgumentException("image " + path + " is empty");
+        throw new BadInputException("image " + path + " is empty");
       }
       try (InputStream in = fs.open(p)) {
         image = ImageIO.read(in);
       }
     } catch (IOException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException) {
-        throw (IllegalArgumentException) e;
+      if (e instanceof BadInputException) {
+        throw (BadInputException) e;
       }
-      throw new IllegalArgumentException("cannot read image " + path + ": " + e.getMessage(), e);
+      throw new BadInputException("cannot read image " + path + ": " + e.getMessage(), e);
     }
     if (image == null) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "cannot read image " + path + ": not a PNG or JPEG picture (no ImageIO reader for it)");
     }
     long pixels = (long) image.getWidth() * image.getHeight();
     if (pixels > MAX_PIXELS) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "image "
               + path
               + " has "

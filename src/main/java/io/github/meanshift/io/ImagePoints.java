@@ -2,6 +2,7 @@ package io.github.meanshift.io;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.github.meanshift.common.BadInputException;
 import java.awt.image.BufferedImage;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class ImagePoints {
    */
   public static Dataset<Row> frame(SparkSession spark, BufferedImage image) {
     if (spark == null || image == null) {
-      throw new IllegalArgumentException("spark and image must not be null");
+      throw new BadInputException("spark and image must not be null");
     }
     int width = image.getWidth();
     int height = image.getHeight();
@@ -138,12 +139,12 @@ public final class ImagePoints {
   public static Dataset<Row> labelFrame(
       SparkSession spark, int width, int height, String[] names, int[]... labels) {
     if (names.length != labels.length || names.length == 0) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           names.length + " label names for " + labels.length + " labellings; need one each");
     }
     for (int[] l : labels) {
       if (l.length != width * height) {
-        throw new IllegalArgumentException(
+        throw new BadInputException(
             l.length + " labels for a " + width + "x" + height + " image; need one per pixel");
       }
     }
@@ -174,7 +175,7 @@ public final class ImagePoints {
 
   private static void checkBandwidth(String name, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(name + " must be finite and positive, got " + value);
+      throw new BadInputException(name + " must be finite and positive, got " + value);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.meanshift.io;
 
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.Columns;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,15 +77,15 @@ public final class InputData {
         df = spark.read().parquet(spec.path);
       }
       if (df.columns().length == 0) {
-        throw new IllegalArgumentException("input " + spec.path + " is empty (no columns)");
+        throw new BadInputException("input " + spec.path + " is empty (no columns)");
       }
       if (df.isEmpty()) {
-        throw new IllegalArgumentException("input " + spec.path + " has no rows");
+        throw new BadInputException("input " + spec.path + " has no rows");
       }
-    } catch (IllegalArgumentException e) {
+    } catch (BadInputException e) {
       throw e;
     } catch (Exception e) { // Spark throws SparkException, a checked exception, undeclared
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "cannot read " + format + " input " + spec.path + ": " + firstLine(rootCause(e)), e);
     }
     checkDistinctNames(df.schema(), spec.path);
@@ -114,12 +116,12 @@ public final class InputData {
         numeric(schema, f, "feature", spec.path);
       }
       if (spec.features.stream().distinct().count() != spec.features.size()) {
-        throw new IllegalArgumentException("--features lists a column twice: " + spec.features);
+        throw new BadInputException("--features lists a column twice: " + spec.features);
       }
       return spec.features.toArray(new String[0]);
     }
     if (spec.features != null) {
-      throw new IllegalArgumentException("--features is empty");
+      throw new BadInputException("--features is empty");
     }
     List<String> out = new ArrayList<>();
     for (StructField f : schema.fields()) {
@@ -132,7 +134,7 @@ public final class InputData {
       }
     }
     if (out.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "input "
               + spec.path
               + " has no numeric feature column (columns: "
@@ -171,7 +173,7 @@ public final class InputData {
                     .or(w.equalTo(Double.POSITIVE_INFINITY)))
             .count();
     if (bad > 0) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "weight column '"
               + weightCol
               + "' in "
@@ -188,7 +190,7 @@ public final class InputData {
     if (explicit != null) {
       String f = explicit.toLowerCase(Locale.ROOT);
       if (!f.equals("csv") && !f.equals("parquet")) {
-        throw new IllegalArgumentException(
+        throw new BadInputException(
             "--input-format must be csv or parquet, got '" + explicit + "'");
       }
       return f;
@@ -200,7 +202,7 @@ public final class InputData {
     if (p.endsWith(".parquet")) {
       return "parquet";
     }
-    throw new IllegalArgumentException(
+    throw new BadInputException(
         "cannot tell the format of "
             + path
             + " from its name; use --input-format csv or --input-format parquet");
@@ -211,10 +213,10 @@ public final class InputData {
       Path p = new Path(path);
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(p)) {
-        throw new IllegalArgumentException("input " + path + " does not exist");
+        throw new BadInputException("input " + path + " does not exist");
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot access input " + path + ": " + e.getMessage(), e);
+      throw new BadInputException("cannot access input " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -232,7 +234,7 @@ public final class InputData {
     for (int i = 0; i < header.size(); i++) {
       String name = header.isNullAt(i) ? "" : header.getString(i).strip();
       if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException(
+        throw new BadInputException(
             "input " + path + " has two columns named '" + name + "' in its header");
       }
     }
@@ -243,7 +245,7 @@ public final class InputData {
     for (int i = 0; i < names.length; i++) {
       for (int j = 0; j < i; j++) {
         if (names[i].equalsIgnoreCase(names[j])) {
-          throw new IllegalArgumentException(
+          throw new BadInputException(
               "input " + path + " has two columns named '" + names[i] + "'");
         }
       }
@@ -256,7 +258,7 @@ public final class InputData {
         return f;
       }
     }
-    throw new IllegalArgumentException(
+    throw new BadInputException(
         what
             + " column '"
             + name
@@ -270,7 +272,7 @@ public final class InputData {
   private static void numeric(StructType schema, String name, String what, String path) {
     StructField f = field(schema, name, what, path);
     if (!(f.dataType() instanceof NumericType)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           what
               + " column '"
               + name

@@ -1,5 +1,6 @@
 package io.github.meanshift.io;
 
+import io.github.meanshift.common.BadInputException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,10 +68,10 @@ public final class OutputDir implements AutoCloseable {
       checkTarget(fs, target, overwrite);
       Path parent = target.getParent();
       if (parent == null) {
-        throw new IllegalArgumentException("output " + output + " cannot be the root directory");
+        throw new BadInputException("output " + output + " cannot be the root directory");
       }
       if (fs.exists(parent) && !fs.getFileStatus(parent).isDirectory()) {
-        throw new IllegalArgumentException("output parent " + parent + " is not a directory");
+        throw new BadInputException("output parent " + parent + " is not a directory");
       }
       Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
       try {
@@ -78,22 +79,20 @@ public final class OutputDir implements AutoCloseable {
           throw new IOException("mkdirs returned false");
         }
       } catch (IOException e) {
-        throw new IllegalArgumentException(
-            "cannot write output " + output + ": " + e.getMessage(), e);
+        throw new BadInputException("cannot write output " + output + ": " + e.getMessage(), e);
       }
       OutputDir dir = new OutputDir(fs, target, staging, overwrite);
       Runtime.getRuntime().addShutdownHook(dir.cleanup);
       return dir;
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "cannot access output " + output + ": " + e.getMessage(), e);
+      throw new BadInputException("cannot access output " + output + ": " + e.getMessage(), e);
     }
   }
 
   private static void checkTarget(FileSystem fs, Path target, boolean overwrite)
       throws IOException {
     if (fs.exists(target) && !overwrite) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "output " + target + " already exists (use --overwrite to replace it)");
     }
   }

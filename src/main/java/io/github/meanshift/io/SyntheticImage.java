@@ -1,5 +1,6 @@
 package io.github.meanshift.io;
 
+import io.github.meanshift.common.BadInputException;
 import java.awt.image.BufferedImage;
 import java.util.Random;
 
@@ -46,14 +47,14 @@ public final class SyntheticImage {
    */
   public static SyntheticImage fourRegions(int width, int height, double noise, long seed) {
     if (width < 2 || height < 2) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "a four-region image needs at least 2x2 pixels, got " + width + "x" + height);
     }
     if ((long) width * height > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("image " + width + "x" + height + " is too large");
+      throw new BadInputException("image " + width + "x" + height + " is too large");
     }
     if (!(noise >= 0) || Double.isInfinite(noise)) {
-      throw new IllegalArgumentException("noise must be finite and >= 0, got " + noise);
+      throw new BadInputException("noise must be finite and >= 0, got " + noise);
     }
     Random random = new Random(seed);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -86,7 +87,7 @@ public final class SyntheticImage {
   /** The noise-free colour of region {@code k}, packed RGB. */
   public static int regionColour(int k) {
     if (k < 0 || k >= REGIONS) {
-      throw new IllegalArgumentException("region must be in 0.." + (REGIONS - 1) + ", got " + k);
+      throw new BadInputException("region must be in 0.." + (REGIONS - 1) + ", got " + k);
     }
     int[] c = REGION_COLOURS[k];
     return (c[0] << 16) | (c[1] << 8) | c[2];

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 
-import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.common.Labeler;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
  * operators: the centres, one row of k·d double columns ({@link CentreRow}), are broadcast and
  * cross-joined onto the points (a row stays a row); a projection computes the k squared distances;
  * a second one takes their {@code least} and, by {@code CASE WHEN}, the index of the nearest centre
- * ({@link Nearest}, the rule of {@link io.github.meanshift.shift.Labeler}); the sums are a {@code
+ * ({@link Nearest}, the rule of {@link io.github.meanshift.common.Labeler}); the sums are a {@code
  * groupBy} on that int index, so each task sends at most k partial rows to the shuffle and k rows
  * come back. No join key, no shuffle of points, and no literal centres: the generated code is the
  * same in every iteration, so Spark compiles it once.
@@ -26,7 +26,7 @@ final class ClusterSums {
   static final String D2 = "_ms_d2";
   static final String WEIGHT_SUM = "_ms_sw";
   static final String COST = "_ms_cost";
-  private static final String WEIGHT = io.github.meanshift.shift.PointSet.WEIGHT;
+  private static final String WEIGHT = io.github.meanshift.common.Columns.WEIGHT;
 
   private final double[] weights;
   private final double[][] sums;

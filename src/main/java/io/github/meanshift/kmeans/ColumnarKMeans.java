@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>Each iteration broadcasts the centres as one row of k·d double columns, cross-joined onto the
  * points (a row stays a row), labels every point with its nearest centre ({@code least} over the
  * squared distances, {@code CASE WHEN} for the index, the rule of {@link
- * io.github.meanshift.shift.Labeler}), and computes the new centres as weighted means with one
+ * io.github.meanshift.common.Labeler}), and computes the new centres as weighted means with one
  * {@code groupBy(cluster).agg(sum(w), sum(w·x_j)…, sum(w·d²))}: k rows come back to the driver (see
  * {@code ClusterSums}). A centre that received no points keeps its position. The fit stops after
  * {@code maxIter} iterations or when no centre moved more than {@code tol}, as MLlib's KMeans does;

@@ -1,5 +1,7 @@
 package io.github.meanshift.kmeans;
 
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.Distances;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,17 +61,26 @@ public abstract class KMeansBase<T extends KMeansBase<T>> {
 
   /** Number of clusters (default 2). */
   public T setK(int k) {
-    if (k < 1) {
-      throw new IllegalArgumentException("k must be at least 1, got " + k);
-    }
-    this.k = k;
+    this.k = checkK(k);
     return self();
+  }
+
+  /**
+   * {@code k}, checked to be at least 1.
+   *
+   * @throws BadInputException if it is not
+   */
+  public static int checkK(int k) {
+    if (k < 1) {
+      throw new BadInputException("k must be at least 1, got " + k);
+    }
+    return k;
   }
 
   /** Largest number of iterations (Lloyd) or steps (mini-batch). */
   public T setMaxIter(int maxIter) {
     if (maxIter < 1) {
-      throw new IllegalArgumentException("maxIter must be at least 1, got " + maxIter);
+      throw new BadInputException("maxIter must be at least 1, got " + maxIter);
     }
     this.maxIter = maxIter;
     return self();
@@ -81,7 +92,7 @@ public abstract class KMeansBase<T extends KMeansBase<T>> {
    */
   public T setTol(double tol) {
     if (!(tol >= 0)) {
-      throw new IllegalArgumentException("tol must be a number >= 0, got " + tol);
+      throw new BadInputException("tol must be a number >= 0, got " + tol);
     }
     this.tol = tol;
     return self();
@@ -102,7 +113,7 @@ public abstract class KMeansBase<T extends KMeansBase<T>> {
   /** Sampling rounds of k-means|| (default 2). */
   public T setInitSteps(int initSteps) {
     if (initSteps < 1) {
-      throw new IllegalArgumentException("initSteps must be at least 1, got " + initSteps);
+      throw new BadInputException("initSteps must be at least 1, got " + initSteps);
     }
     this.initSteps = initSteps;
     return self();
@@ -221,7 +232,7 @@ public abstract class KMeansBase<T extends KMeansBase<T>> {
   static double largestMove(double[][] a, double[][] b) {
     double m = 0;
     for (int c = 0; c < a.length; c++) {
-      m = Math.max(m, Math.sqrt(io.github.meanshift.shift.ModeMerger.squaredDistance(a[c], b[c])));
+      m = Math.max(m, Math.sqrt(Distances.squared(a[c], b[c])));
     }
     return m;
   }

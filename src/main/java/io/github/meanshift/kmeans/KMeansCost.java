@@ -2,7 +2,7 @@ package io.github.meanshift.kmeans;
 
 import static org.apache.spark.sql.functions.sum;
 
-import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.common.Labeler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 

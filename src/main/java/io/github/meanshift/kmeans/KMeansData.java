@@ -3,7 +3,8 @@ package io.github.meanshift.kmeans;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.Columns;
 import io.github.meanshift.shift.PointSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -45,12 +46,12 @@ final class KMeansData {
     Column notNull = null;
     for (int j = 0; j < featureCols.length; j++) {
       Column f = Columns.named(featureCols[j]);
-      cols[j] = f.cast("double").as(PointSet.feature(j));
+      cols[j] = f.cast("double").as(Columns.feature(j));
       notNull = notNull == null ? f.isNotNull() : notNull.and(f.isNotNull());
     }
     if (weighted) {
       Column w = Columns.named(weightCol);
-      cols[featureCols.length] = w.cast("double").as(PointSet.WEIGHT);
+      cols[featureCols.length] = w.cast("double").as(Columns.WEIGHT);
       notNull = notNull.and(w.isNotNull());
     }
     return new KMeansData(input.where(notNull).select(cols), featureCols.length, weighted);
@@ -59,13 +60,12 @@ final class KMeansData {
   /** Checks that the feature and weight columns exist and are numeric. */
   static void checkColumns(StructType schema, String[] featureCols, String weightCol) {
     if (featureCols == null || featureCols.length == 0) {
-      throw new IllegalArgumentException("featureCols must name at least one column");
+      throw new BadInputException("featureCols must name at least one column");
     }
     for (int i = 0; i < featureCols.length; i++) {
       for (int j = 0; j < i; j++) {
         if (featureCols[i].equals(featureCols[j])) {
-          throw new IllegalArgumentException(
-              "featureCols lists column '" + featureCols[i] + "' twice");
+          throw new BadInputException("featureCols lists column '" + featureCols[i] + "' twice");
         }
       }
       checkNumeric(schema, featureCols[i], "featureCols");
@@ -77,12 +77,12 @@ final class KMeansData {
 
   private static void checkNumeric(StructType schema, String name, String param) {
     if (name == null) {
-      throw new IllegalArgumentException(param + " contains a null column name");
+      throw new BadInputException(param + " contains a null column name");
     }
     for (StructField f : schema.fields()) {
       if (f.name().equals(name)) {
         if (!(f.dataType() instanceof NumericType)) {
-          throw new IllegalArgumentException(
+          throw new BadInputException(
               param
                   + ": column '"
                   + name
@@ -93,7 +93,7 @@ final class KMeansData {
         return;
       }
     }
-    throw new IllegalArgumentException(
+    throw new BadInputException(
         param
             + ": column '"
             + name
@@ -130,16 +130,16 @@ final class KMeansData {
 
   /** The feature columns. */
   Column[] features() {
-    return PointSet.featureColumns(dim);
+    return Columns.features(dim);
   }
 
   /** The weight of a row: the weight column, or the constant 1. */
   Column weight() {
-    return weighted ? col(PointSet.WEIGHT) : lit(1.0);
+    return weighted ? col(Columns.WEIGHT) : lit(1.0);
   }
 
   /** {@code x} times the row's weight ({@code x} itself without weights). */
   Column weighted(Column x) {
-    return weighted ? x.multiply(col(PointSet.WEIGHT)) : x;
+    return weighted ? x.multiply(col(Columns.WEIGHT)) : x;
   }
 }

@@ -3,6 +3,8 @@ package io.github.meanshift.kmeans;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.rand;
 
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.Rows;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +30,7 @@ final class KMeansInit {
   /** Checks an init mode name. */
   static String checkMode(String mode) {
     if (!PARALLEL.equals(mode) && !RANDOM.equals(mode)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "initMode must be \"" + PARALLEL + "\" or \"" + RANDOM + "\", not \"" + mode + "\"");
     }
     return mode;
@@ -41,7 +43,7 @@ final class KMeansInit {
             ? weightedSample(data, k, derive(seed, 0))
             : KMeansParallelInit.run(data, k, initSteps, seed);
     if (c.length == 0) {
-      throw new IllegalArgumentException("the input has no rows with a positive weight");
+      throw new BadInputException("the input has no rows with a positive weight");
     }
     return c;
   }
@@ -61,17 +63,7 @@ final class KMeansInit {
             .select(data.features())
             .limit(n)
             .collectAsList();
-    return distinct(toArrays(rows, data.dim()));
-  }
-
-  static double[][] toArrays(List<Row> rows, int dim) {
-    double[][] out = new double[rows.size()][dim];
-    for (int i = 0; i < out.length; i++) {
-      for (int j = 0; j < dim; j++) {
-        out[i][j] = rows.get(i).getDouble(j);
-      }
-    }
-    return out;
+    return distinct(Rows.matrix(rows, 0, data.dim()));
   }
 
   /** The distinct points, in first-seen order. */

@@ -3,7 +3,8 @@ package io.github.meanshift.kmeans;
 import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.sum;
 
-import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.common.Labeler;
+import io.github.meanshift.common.Rows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +55,7 @@ final class KMeansParallelInit {
       }
       Column keep = rand(KMeansInit.derive(seed, step + 1)).lt(wd2.multiply(2.0 * k / cost));
       List<Row> chosen = points.where(keep).select(f).collectAsList();
-      double[][] added = KMeansInit.toArrays(chosen, data.dim());
+      double[][] added = Rows.matrix(chosen, 0, data.dim());
       List<double[]> all = new ArrayList<>(Arrays.asList(candidates));
       all.addAll(Arrays.asList(added));
       candidates = KMeansInit.distinct(all.toArray(new double[0][]));

@@ -1,8 +1,10 @@
 package io.github.meanshift.kmeans;
 
-import io.github.meanshift.io.Columns;
-import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.common.Labeler;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * What a k-means fit found: the centres, the cost, how many iterations (or steps) it ran, their
@@ -109,6 +111,15 @@ public final class KMeansResult implements java.io.Serializable {
       f[j] = Columns.named(featureCols[j]);
     }
     return assignment(f);
+  }
+
+  /** Points of {@code data} nearest to each centre (by {@link #assignment(String...)}). */
+  public long[] clusterSizes(Dataset<Row> data, String... featureCols) {
+    long[] sizes = new long[k()];
+    for (Row r : data.groupBy(assignment(featureCols).as("_ms_k")).count().collectAsList()) {
+      sizes[r.getInt(0)] = r.getLong(1);
+    }
+    return sizes;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.github.meanshift.kmeans;
 
-import io.github.meanshift.shift.Labeler;
-import io.github.meanshift.shift.ModeMerger;
+import io.github.meanshift.common.Distances;
+import io.github.meanshift.common.Labeler;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,7 @@ final class LocalKMeansPlusPlus {
     centres[0] = points[pick(rand, weights, null)].clone();
     double[] cost = new double[n];
     for (int p = 0; p < n; p++) {
-      cost[p] = ModeMerger.squaredDistance(points[p], centres[0]);
+      cost[p] = Distances.squared(points[p], centres[0]);
     }
     // Greedy k-means++ (as scikit-learn's): each step draws a few candidates by the usual
     // D^2 weighting and keeps the one that lowers the total cost most, which avoids most of the
@@ -47,9 +47,7 @@ final class LocalKMeansPlusPlus {
         int candidate = pick(rand, weights, cost);
         double total = 0;
         for (int p = 0; p < n; p++) {
-          total +=
-              weights[p]
-                  * Math.min(cost[p], ModeMerger.squaredDistance(points[p], points[candidate]));
+          total += weights[p] * Math.min(cost[p], Distances.squared(points[p], points[candidate]));
         }
         if (total < bestTotal) {
           bestTotal = total;
@@ -58,7 +56,7 @@ final class LocalKMeansPlusPlus {
       }
       centres[i] = points[best].clone();
       for (int p = 0; p < n; p++) {
-        cost[p] = Math.min(cost[p], ModeMerger.squaredDistance(points[p], centres[i]));
+        cost[p] = Math.min(cost[p], Distances.squared(points[p], centres[i]));
       }
     }
     int[] closest = new int[n];

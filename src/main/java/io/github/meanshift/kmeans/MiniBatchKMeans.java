@@ -2,6 +2,7 @@ package io.github.meanshift.kmeans;
 
 import static org.apache.spark.sql.functions.rand;
 
+import io.github.meanshift.common.BadInputException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -46,11 +47,20 @@ public final class MiniBatchKMeans extends KMeansBase<MiniBatchKMeans> {
 
   /** Expected fraction of the points in each batch, in (0, 1] (default 0.1). */
   public MiniBatchKMeans setBatchFraction(double batchFraction) {
-    if (!(batchFraction > 0 && batchFraction <= 1)) {
-      throw new IllegalArgumentException("batchFraction must be in (0, 1], got " + batchFraction);
-    }
-    this.batchFraction = batchFraction;
+    this.batchFraction = checkBatchFraction(batchFraction);
     return this;
+  }
+
+  /**
+   * {@code batchFraction}, checked to lie in (0, 1].
+   *
+   * @throws BadInputException if it does not
+   */
+  public static double checkBatchFraction(double batchFraction) {
+    if (!(batchFraction > 0 && batchFraction <= 1)) {
+      throw new BadInputException("batchFraction must be in (0, 1], got " + batchFraction);
+    }
+    return batchFraction;
   }
 
   public double getBatchFraction() {

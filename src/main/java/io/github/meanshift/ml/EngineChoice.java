@@ -1,13 +1,14 @@
 package io.github.meanshift.ml;
 
+import io.github.meanshift.common.NamedEnum;
+import io.github.meanshift.shift.EngineType;
 import io.github.meanshift.shift.JvmShiftEngine;
 import io.github.meanshift.shift.Kernel;
+import io.github.meanshift.shift.Neighbors;
 import io.github.meanshift.shift.PointSet;
 import io.github.meanshift.shift.ShiftEngine;
 import io.github.meanshift.shift.SqlShiftEngine;
-import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -56,74 +57,43 @@ final class EngineChoice {
 
   /** Whether the JVM engine runs: asked for, or auto without a GPU. */
   static boolean useJvm(MeanShiftParams params, SparkSession spark) {
-    String engine = params.getEngine().toLowerCase(Locale.ROOT);
-    return engine.equals("jvm") || (engine.equals("auto") && !gpuConfigured(spark));
+    EngineType engine = NamedEnum.parse(EngineType.class, params.getEngine(), "engine");
+    return engine == EngineType.JVM || (engine == EngineType.AUTO && !gpuConfigured(spark));
   }
 
-  /** The engine and neighbour search for a distributed point set. */
+  /** No pass runs (a chosen bandwidth of 0 clusters the distinct values). */
+  static EngineChoice none(Points points) {
+    return new EngineChoice(true, false, "no pass: the bandwidth is 0", points.onDriver());
+  }
+
+  /** The engine and neighbour search for {@code points}, with the reason for each. */
   static EngineChoice choose(
-      MeanShiftParams params,
-      boolean jvm,
-      PointSet points,
-      Kernel kernel,
-      double bandwidth,
-      long seed) {
-    String engine = params.getEngine().toLowerCase(Locale.ROOT);
+      MeanShiftParams params, Points points, boolean jvm, Kernel kernel, double bandwidth) {
+    EngineType engine = NamedEnum.parse(EngineType.class, params.getEngine(), "engine");
     String why =
-        engine.equals("auto")
-            ? (jvm ? "jvm: no GPU configured" : "sql: the RAPIDS Accelerator is configured")
-            : engine + ": as asked";
-    String neighbors = params.getNeighbors().toLowerCase(Locale.ROOT);
-    if (!neighbors.equals("auto")) {
-      return asked(jvm, why, neighbors, false);
+        points.onDriver()
+            ? "local: " + points.count() + " points, at most localMaxPoints, held by the driver"
+            : engine == EngineType.AUTO
+                ? (jvm ? "jvm: no GPU configured" : "sql: the RAPIDS Accelerator is configured")
+                : engine + ": as asked";
+    boolean local = points.onDriver();
+    Neighbors neighbors = NamedEnum.parse(Neighbors.class, params.getNeighbors(), "neighbors");
+    if (neighbors != Neighbors.AUTO) {
+      return new EngineChoice(
+          jvm,
+          neighbors == Neighbors.GRID,
+          why + "; neighbours " + neighbors + ": as asked",
+          local);
     }
-    if (points.dim() > MAX_GRID_DIM) {
-      return decide(jvm, why, null, points.dim(), kernel, bandwidth, false);
-    }
-    return decide(jvm, why, sample(points, seed), points.dim(), kernel, bandwidth, false);
-  }
-
-  /** The neighbour search for points held by the driver (the engine is the local JVM loop). */
-  static EngineChoice chooseOnDriver(
-      MeanShiftParams params, double[][] x, Kernel kernel, double bandwidth, long seed) {
-    String why = "local: " + x.length + " points, at most localMaxPoints, held by the driver";
-    String neighbors = params.getNeighbors().toLowerCase(Locale.ROOT);
-    if (!neighbors.equals("auto")) {
-      return asked(true, why, neighbors, true);
-    }
-    int d = x[0].length;
-    if (d > MAX_GRID_DIM || x.length <= GRID_SAMPLE) {
-      return decide(true, why, d > MAX_GRID_DIM ? null : x, d, kernel, bandwidth, true);
-    }
-    java.util.Random r = new java.util.Random(seed);
-    double[][] sample = new double[GRID_SAMPLE][];
-    for (int i = 0; i < GRID_SAMPLE; i++) {
-      sample[i] = x[r.nextInt(x.length)];
-    }
-    return decide(true, why, sample, d, kernel, bandwidth, true);
-  }
-
-  private static EngineChoice asked(boolean jvm, String why, String neighbors, boolean local) {
-    return new EngineChoice(
-        jvm, neighbors.equals("grid"), why + "; neighbours " + neighbors + ": as asked", local);
-  }
-
-  /** auto: grid when the dimension allows and a seed's cells hold few of the sampled points. */
-  private static EngineChoice decide(
-      boolean jvm,
-      String why,
-      double[][] sample,
-      int d,
-      Kernel kernel,
-      double bandwidth,
-      boolean local) {
-    if (sample == null) {
+    int d = points.dim();
+    if (d > MAX_GRID_DIM) {
       return new EngineChoice(
           jvm,
           false,
           why + "; neighbours exact: " + d + " features, above the grid's " + MAX_GRID_DIM,
           local);
     }
+    double[][] sample = points.sample(GRID_SAMPLE, params.getSeed()).x;
     double fraction =
         JvmShiftEngine.neighbourFraction(sample, JvmShiftEngine.cellSide(kernel, bandwidth));
     boolean grid = fraction < MAX_GRID_FRACTION;
@@ -142,28 +112,7 @@ final class EngineChoice {
         local);
   }
 
-  private static double[][] sample(PointSet points, long seed) {
-    long n = points.count();
-    int d = points.dim();
-    List<Row> rows =
-        (n <= GRID_SAMPLE
-                ? points.hot()
-                : points
-                    .hot()
-                    .sample(false, Math.min(1.0, 1.5 * GRID_SAMPLE / n), seed)
-                    .limit(GRID_SAMPLE))
-            .select(PointSet.featureColumns(d))
-            .collectAsList();
-    double[][] x = new double[rows.size()][d];
-    for (int i = 0; i < x.length; i++) {
-      for (int j = 0; j < d; j++) {
-        x[i][j] = rows.get(i).getDouble(j);
-      }
-    }
-    return x;
-  }
-
-  /** The engine over {@code points} (the blurring iterations build one per iteration). */
+  /** The distributed engine over {@code points}: the JVM loop per partition or the SQL plan. */
   ShiftEngine engine(PointSet points, Kernel kernel, double bandwidth, long maxPairsPerTask) {
     if (jvm) {
       return new JvmShiftEngine(points, kernel, bandwidth, grid);

@@ -1,8 +1,11 @@
 package io.github.meanshift.ml;
 
 import static org.apache.spark.ml.functions.vector_to_array;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.Columns;
 import java.util.Arrays;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
@@ -41,7 +44,7 @@ final class FeatureSpec {
     java.util.List<Row> first =
         data.select(Columns.named(vc)).where(Columns.named(vc).isNotNull()).takeAsList(1);
     if (first.isEmpty()) {
-      throw new IllegalArgumentException("the input has no rows with a '" + vc + "' vector");
+      throw new BadInputException("the input has no rows with a '" + vc + "' vector");
     }
     return new FeatureSpec(null, vc, ((Vector) first.get(0).get(0)).size());
   }
@@ -65,17 +68,17 @@ final class FeatureSpec {
 
   static void checkNumericColumns(StructType schema, String[] names) {
     if (names.length == 0) {
-      throw new IllegalArgumentException("the feature list is empty");
+      throw new BadInputException("the feature list is empty");
     }
     for (int i = 0; i < names.length; i++) {
       for (int j = 0; j < i; j++) {
         if (names[i].equals(names[j])) {
-          throw new IllegalArgumentException("feature column '" + names[i] + "' is listed twice");
+          throw new BadInputException("feature column '" + names[i] + "' is listed twice");
         }
       }
       StructField f = field(schema, names[i], "feature");
       if (!(f.dataType() instanceof NumericType)) {
-        throw new IllegalArgumentException(
+        throw new BadInputException(
             "feature column '"
                 + names[i]
                 + "' is "
@@ -88,7 +91,7 @@ final class FeatureSpec {
   static void checkVectorColumn(StructType schema, String name) {
     StructField f = field(schema, name, "features");
     if (!f.dataType().equals(SQLDataTypes.VectorType())) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "features column '"
               + name
               + "' is "
@@ -103,7 +106,7 @@ final class FeatureSpec {
         return f;
       }
     }
-    throw new IllegalArgumentException(
+    throw new BadInputException(
         what
             + " column '"
             + name
@@ -142,6 +145,22 @@ final class FeatureSpec {
       }
     }
     return c;
+  }
+
+  /**
+   * The internal columns a fit works on: a point id, the features as plain doubles, and the weight
+   * (1, or the {@code weightCol} as a double).
+   */
+  Dataset<Row> hotFrame(Dataset<?> dataset, String weightCol) {
+    Column[] features = columns();
+    Column[] cols = new Column[dim + 2];
+    cols[0] = monotonically_increasing_id().as(Columns.PID);
+    for (int j = 0; j < dim; j++) {
+      cols[1 + j] = features[j].as(Columns.feature(j));
+    }
+    cols[1 + dim] =
+        (weightCol == null ? lit(1.0) : Columns.named(weightCol).cast("double")).as(Columns.WEIGHT);
+    return dataset.select(cols);
   }
 
   @Override

@@ -1,24 +1,23 @@
 package io.github.meanshift.ml;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
-import io.github.meanshift.io.Columns;
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.common.NamedEnum;
+import io.github.meanshift.shift.Algorithm;
 import io.github.meanshift.shift.BandwidthEstimator;
+import io.github.meanshift.shift.BandwidthMethod;
+import io.github.meanshift.shift.BandwidthSelection;
+import io.github.meanshift.shift.BandwidthSelector;
 import io.github.meanshift.shift.BlurringMeanShift;
+import io.github.meanshift.shift.EngineType;
 import io.github.meanshift.shift.Kernel;
-import io.github.meanshift.shift.Labeler;
-import io.github.meanshift.shift.LocalShiftEngine;
 import io.github.meanshift.shift.ModeMerger;
-import io.github.meanshift.shift.PointSet;
-import io.github.meanshift.shift.PointStats;
-import io.github.meanshift.shift.Seeding;
+import io.github.meanshift.shift.Neighbors;
 import io.github.meanshift.shift.ShiftEngine;
-import io.github.meanshift.shift.SqlShiftEngine;
 import io.github.meanshift.shift.StandardMeanShift;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.spark.ml.Estimator;
@@ -29,8 +28,9 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +99,15 @@ public class MeanShift extends Estimator<MeanShiftModel>
   public MeanShift setBandwidth(double value) {
     set(bandwidth(), value);
     return this;
+  }
+
+  public MeanShift setBandwidthMethod(String value) {
+    set(bandwidthMethod(), value);
+    return this;
+  }
+
+  public MeanShift setBandwidthMethod(BandwidthMethod value) {
+    return setBandwidthMethod(value.paramName());
   }
 
   public MeanShift setQuantile(double value) {
@@ -186,133 +195,119 @@ public class MeanShift extends Estimator<MeanShiftModel>
     return this;
   }
 
-  @Override
-  public MeanShiftModel fit(Dataset<?> dataset) {
-    transformSchema(dataset.schema(), true);
-    Timer timer = new Timer();
-    FeatureSpec spec = timer.time("schema", () -> FeatureSpec.of(this, dataset));
-    Kernel kern = Kernel.fromName(getKernel());
-    boolean blurring = getAlgorithm().equals("blurring");
-    LOG.info("mean shift: {}", describeParams(spec));
-    boolean jvm = EngineChoice.useJvm(this, dataset.sparkSession());
-    LocalPoints local =
-        timer.time("prepare", () -> smallEnoughForDriver(dataset, spec, blurring, jvm));
-    if (local != null) {
-      return fitOnDriver(dataset, spec, local, kern, timer);
-    }
-    WorkDir work = WorkDir.open(dataset.sparkSession(), getCheckpointDir());
-    boolean keepWork = false;
-    try {
-      PointSet points = timer.time("prepare", () -> prepare(dataset, spec, work, blurring));
-      LOG.info(
-          "{} points, {} features, checkpointed to {}", points.count(), spec.dim(), work.where());
-      boolean estimated = !isDefined(bandwidth());
-      double h =
-          estimated
-              ? timer.time("bandwidth", () -> estimateBandwidth(points, jvm))
-              : getBandwidth();
-      EngineChoice choice =
-          timer.time(
-              "neighbours", () -> EngineChoice.choose(this, jvm, points, kern, h, getSeed()));
-      LOG.info("engine {} ({})", choice.name(), choice.reason);
-      MeanShiftSummary.Builder sb = new MeanShiftSummary.Builder();
-      sb.engine = choice.name();
-      sb.neighbors = choice.grid ? "grid" : "exact";
-      putBandwidthPlan(sb, points, estimated);
-      MeanShiftModel model;
-      if (blurring) {
-        model = fitBlurring(dataset, points, kern, h, timer, sb, work, choice);
-        keepWork = true; // the summary's predictions read the checkpoint
-      } else {
-        model = fitStandard(dataset, points, kern, h, timer, sb, choice);
-      }
-      return finish(model, sb, spec.names(), points.count(), h, estimated, kern, timer);
-    } finally {
-      if (!keepWork) {
-        work.close();
-      }
-    }
+  public MeanShift setKernel(Kernel value) {
+    return setKernel(value.paramName());
+  }
+
+  public MeanShift setAlgorithm(Algorithm value) {
+    return setAlgorithm(value.paramName());
+  }
+
+  public MeanShift setNeighbors(Neighbors value) {
+    return setNeighbors(value.paramName());
+  }
+
+  public MeanShift setEngine(EngineType value) {
+    return setEngine(value.paramName());
   }
 
   /**
-   * The bandwidth from a sample: on the driver for the CPU engine, as a SQL plan (the GPU's path)
-   * otherwise.
+   * Fits mean shift: reads the points once (onto the driver when small, else into a Parquet
+   * checkpoint), sets the bandwidth, chooses the engine and neighbour search, runs the standard or
+   * blurring iterations, merges the modes into centres, counts the clusters' points, and releases
+   * the points before it returns.
    */
-  private double estimateBandwidth(PointSet points, boolean jvm) {
-    return checkedEstimate(
-        jvm
-            ? BandwidthEstimator.estimate(
-                points, getQuantile(), getBandwidthSampleSize(), getSeed())
-            : BandwidthEstimator.plan(points, getQuantile(), getBandwidthSampleSize(), getSeed())
-                .first()
-                .getDouble(0));
-  }
-
-  /** An estimated bandwidth, logged; 0 (too many duplicates) is an error. */
-  private double checkedEstimate(double h) {
-    if (!(h > 0)) {
-      throw new IllegalArgumentException(
-          "the estimated bandwidth is 0 (more than a quantile "
-              + getQuantile()
-              + " of the points are duplicates); set a bandwidth or a larger quantile");
+  @Override
+  public MeanShiftModel fit(Dataset<?> dataset) {
+    transformSchema(dataset.schema(), true);
+    FitTimer timer = new FitTimer();
+    FeatureSpec spec = timer.time("schema", () -> FeatureSpec.of(this, dataset));
+    Kernel kernel = Kernel.fromName(getKernel());
+    Algorithm algorithm = NamedEnum.parse(Algorithm.class, getAlgorithm(), "algorithm");
+    LOG.info("mean shift: {}", describeParams(spec));
+    boolean jvm = EngineChoice.useJvm(this, dataset.sparkSession());
+    try (Points points = timer.time("prepare", () -> Points.open(this, dataset, spec, jvm))) {
+      LOG.info("{}", points);
+      BandwidthSelection bandwidth =
+          isDefined(bandwidth())
+              ? BandwidthSelection.given(getBandwidth())
+              : timer.time("bandwidth", () -> chooseBandwidth(points, kernel));
+      double h = bandwidth.bandwidth();
+      if (h == 0) {
+        return zeroBandwidth(points, spec, kernel, algorithm, bandwidth, timer, dataset);
+      }
+      EngineChoice choice =
+          timer.time("neighbours", () -> EngineChoice.choose(this, points, jvm, kernel, h));
+      LOG.info("engine {} ({})", choice.name(), choice.reason);
+      Clusters clusters;
+      Supplier<Dataset<Row>> predictions;
+      MeanShiftModel model;
+      if (algorithm == Algorithm.STANDARD) {
+        clusters = standard(points, choice, kernel, h, timer);
+        model = newModel(clusters.centers(), h);
+        predictions = () -> model.transform(dataset);
+      } else {
+        DriverPoints start = timer.time("collect", () -> collectForBlurring(points));
+        BlurringMeanShift.Result run =
+            timer.time("shift", () -> blurring(points, start, choice, kernel, h));
+        clusters = blurringClusters(run, start.x.length);
+        model = newModel(clusters.centers(), h);
+        predictions = () -> labelsByPosition(dataset, spec, start.x, run.labels());
+      }
+      model.setSummary(
+          new MeanShiftSummary(
+              getPredictionCol(),
+              spec.names(),
+              points.count(),
+              bandwidth,
+              algorithm.paramName(),
+              kernel.paramName(),
+              choice,
+              clusters,
+              timer.phases(),
+              predictions));
+      LOG.info(
+          "{} clusters; fit done in {} s ({})", model.numClusters(), fmt(timer.total()), timer);
+      return model;
     }
-    LOG.info(
-        "bandwidth estimated: {} (quantile {}, sample of at most {} points)",
-        fmt(h),
-        getQuantile(),
-        getBandwidthSampleSize());
-    return h;
   }
 
-  private MeanShiftModel newModel(double[][] centers, double h) {
-    MeanShiftModel model = copyValues(new MeanShiftModel(uid, centers), ParamMap.empty());
-    model.set(model.bandwidth(), h);
-    model.setParent(this);
-    return model;
-  }
-
-  private MeanShiftModel fitStandard(
-      Dataset<?> dataset,
-      PointSet points,
-      Kernel kern,
-      double h,
-      Timer timer,
-      MeanShiftSummary.Builder sb,
-      EngineChoice choice) {
-    double[][] seedPositions = timer.time("seeding", () -> seeds(points, h));
-    LOG.info("{} seeds ({})", seedPositions.length, seedingName());
-    ModeMerger.Centers merged;
+  /** The standard algorithm: seeds climb to the modes, which merge into centres. */
+  private Clusters standard(
+      Points points, EngineChoice choice, Kernel kernel, double h, FitTimer timer) {
+    double[][] seeds = timer.time("seeding", () -> seeds(points, h));
+    LOG.info("{} seeds ({})", seeds.length, seedingName());
+    StandardMeanShift.Result run;
     try (ShiftEngine engine =
-        timer.time("engine", () -> choice.engine(points, kern, h, getMaxPairsPerTask()))) {
-      merged = shiftAndMerge(engine, seedPositions, h, timer, sb);
+        timer.time("engine", () -> points.engine(choice, kernel, h, getMaxPairsPerTask()))) {
+      run =
+          timer.time(
+              "shift",
+              () ->
+                  StandardMeanShift.run(
+                      engine, seeds, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
     }
-    MeanShiftModel model = newModel(merged.centers(), h);
-    Column label = model.predictColumn(PointSet.featureColumns(points.dim()));
-    long[] sizes =
-        timer.time("label", () -> clusterSizes(points.hot(), label, merged.centers().length));
-    putIterationPlan(sb, points, kern, h, seedPositions, choice.grid);
-    putSeedingPlan(sb, points, h);
-    putLabelPlans(sb, points, label);
-    sb.predictions = () -> model.transform(dataset);
-    sb.centers = merged.centers();
-    sb.clusterSizes = java.util.Arrays.copyOf(sizes, merged.centers().length);
-    sb.orphans = sizes[merged.centers().length];
-    sb.numSeeds = seedPositions.length;
-    return model;
+    double[][] centers =
+        timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h)).centers();
+    double maxDistance = getClusterAll() ? Double.POSITIVE_INFINITY : h;
+    long[] sizes = timer.time("label", () -> points.clusterSizes(centers, maxDistance));
+    return new Clusters(
+        centers,
+        Arrays.copyOf(sizes, centers.length),
+        sizes[centers.length],
+        seeds.length,
+        run.iterations(),
+        run.allConverged());
   }
 
-  private MeanShiftModel fitBlurring(
-      Dataset<?> dataset,
-      PointSet points,
-      Kernel kern,
-      double h,
-      Timer timer,
-      MeanShiftSummary.Builder sb,
-      WorkDir work,
-      EngineChoice choice) {
+  /**
+   * The blurring algorithm's start: every point on the driver, which broadcasts the current
+   * positions to each pass.
+   */
+  private DriverPoints collectForBlurring(Points points) {
     long bytes = points.count() * points.dim() * 8L;
     if (bytes > getMaxBroadcastBytes()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "blurring mean shift broadcasts the whole point set ("
               + points.count()
               + " points x "
@@ -323,280 +318,209 @@ public class MeanShift extends Estimator<MeanShiftModel>
               + getMaxBroadcastBytes()
               + "; use the standard algorithm or raise the budget");
     }
-    LocalPoints local = timer.time("collect", () -> LocalPoints.collect(points));
-    SparkSession spark = dataset.sparkSession();
-    String[] names = points.featureNames();
-    // With the JVM engine and few points, each iteration runs on the driver: no Spark job.
-    boolean onDriver = choice.jvm && points.count() <= getLocalMaxPoints();
-    if (onDriver) {
-      sb.engine = "local/" + (choice.grid ? "grid" : "exact");
-      LOG.info(
-          "blurring iterations on the driver ({} points, at most localMaxPoints)", points.count());
-    }
+    return points.collect();
+  }
+
+  /** Blurring mean shift from {@code start}: every iteration moves every point. */
+  private BlurringMeanShift.Result blurring(
+      Points points, DriverPoints start, EngineChoice choice, Kernel kernel, double h) {
     BlurringMeanShift.Result run =
-        timer.time(
-            "shift",
-            () ->
-                BlurringMeanShift.run(
-                    (pos, w) -> {
-                      if (onDriver) {
-                        return new LocalShiftEngine(
-                            pos, w, PointStats.of(pos, w), names, kern, h, choice.grid);
-                      }
-                      PointSet current =
-                          PointSet.fromArrays(
-                              spark, pos, w, names, df -> work.materialize(df, "positions"));
-                      return choice.engine(current, kern, h, getMaxPairsPerTask());
-                    },
-                    local.x,
-                    local.w,
-                    h,
-                    getTol(),
-                    getMaxIter(),
-                    s -> LOG.info("{}", s)));
+        BlurringMeanShift.run(
+            (pos, w) -> points.engineAt(pos, w, choice, kernel, h, getMaxPairsPerTask()),
+            start.x,
+            start.w,
+            h,
+            getTol(),
+            getMaxIter(),
+            s -> LOG.info("{}", s));
     LOG.info(
         "blurring stopped ({}) after {} iterations: {} clusters",
         run.stop().name().toLowerCase(Locale.ROOT),
         run.iterations().size(),
         run.centers().length);
-    MeanShiftModel model = newModel(run.centers(), h);
-    Dataset<Row> labels = timer.time("label", () -> local.labels(spark, run.labels()));
-    putIterationPlan(sb, points, kern, h, local.x, choice.grid);
-    putLabelPlans(sb, points, model.predictColumn(PointSet.featureColumns(points.dim())));
+    return run;
+  }
+
+  private static Clusters blurringClusters(BlurringMeanShift.Result run, int points) {
     long[] sizes = new long[run.centers().length];
     for (int l : run.labels()) {
       sizes[l]++;
     }
-    String[] original = dataset.columns();
-    Column[] out = new Column[original.length + 1];
-    for (int i = 0; i < original.length; i++) {
-      out[i] = Columns.named(original[i]);
-    }
-    out[original.length] = col(LocalPoints.LABEL).as(getPredictionCol());
-    Dataset<Row> predictions =
-        points.data().join(functions.broadcast(labels), PointSet.PID).select(out);
-    sb.predictions = () -> predictions;
-    sb.centers = run.centers();
-    sb.clusterSizes = sizes;
-    sb.orphans = 0;
-    sb.iterations = run.iterations();
-    sb.converged = run.stop() != BlurringMeanShift.Stop.MAX_ITER;
-    sb.numSeeds = points.count();
-    return model;
+    return new Clusters(
+        run.centers(),
+        sizes,
+        0,
+        points,
+        run.iterations(),
+        run.stop() != BlurringMeanShift.Stop.MAX_ITER);
   }
 
   /**
-   * The standard algorithm on points held by the driver: the same steps as on Spark (bandwidth from
-   * a sample, seeds, passes, merging, labels), each on arrays, with the JVM engine's loops run on
-   * the driver's cores ({@link LocalShiftEngine}). No Spark job runs after the points are read; the
-   * summary's predictions and GPU plans are still Spark plans over the input.
+   * The input with the cluster each of its points collapsed into under blurring. Points at the same
+   * position follow the same path, so the labels are keyed by position: the input's features are
+   * joined with a broadcast table of (position, label).
    */
-  private MeanShiftModel fitOnDriver(
-      Dataset<?> dataset, FeatureSpec spec, LocalPoints local, Kernel kern, Timer timer) {
-    String[] names = spec.names();
-    PointStats stats = PointStats.of(local.x, local.w, names, getWeightCol());
-    LOG.info("{} points, {} features, held by the driver", stats.count(), spec.dim());
-    boolean estimated = !isDefined(bandwidth());
-    double h =
-        estimated
-            ? timer.time(
-                "bandwidth",
-                () ->
-                    checkedEstimate(
-                        BandwidthEstimator.estimate(
-                            local.x, local.w, getQuantile(), getBandwidthSampleSize(), getSeed())))
-            : getBandwidth();
-    EngineChoice choice =
-        timer.time(
-            "neighbours", () -> EngineChoice.chooseOnDriver(this, local.x, kern, h, getSeed()));
-    LOG.info("engine {} ({})", choice.name(), choice.reason);
-    double[][] seedPositions =
-        timer.time(
-            "seeding",
-            () ->
-                getSeeds() != null
-                    ? checkedSeeds(getSeeds(), spec.dim())
-                    : getBinSeeding()
-                        ? Seeding.binSeedsOrAllPoints(local.x, local.w, h, getMinBinFreq())
-                        : Seeding.allPoints(local.x));
-    LOG.info("{} seeds ({})", seedPositions.length, seedingName());
-    MeanShiftSummary.Builder sb = new MeanShiftSummary.Builder();
-    ModeMerger.Centers merged;
-    try (ShiftEngine engine =
-        new LocalShiftEngine(local.x, local.w, stats, names, kern, h, choice.grid)) {
-      merged = shiftAndMerge(engine, seedPositions, h, timer, sb);
+  private Dataset<Row> labelsByPosition(
+      Dataset<?> dataset, FeatureSpec spec, double[][] positions, int[] labels) {
+    int d = spec.dim();
+    StructType schema = new StructType();
+    for (int j = 0; j < d; j++) {
+      schema = schema.add(Columns.feature(j), DataTypes.DoubleType, false);
     }
-    MeanShiftModel model = newModel(merged.centers(), h);
-    double maxDistance = getClusterAll() ? Double.POSITIVE_INFINITY : h;
-    long[] sizes = new long[merged.centers().length];
-    long orphans = 0;
-    for (double[] p : local.x) {
-      int k = Labeler.nearest(p, merged.centers(), maxDistance);
-      if (k < 0) {
-        orphans++;
-      } else {
-        sizes[k]++;
+    schema = schema.add(getPredictionCol(), DataTypes.IntegerType, false);
+    java.util.Map<java.util.List<Double>, Row> byPosition = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < positions.length; i++) {
+      Object[] v = new Object[d + 1];
+      java.util.List<Double> key = new java.util.ArrayList<>(d);
+      for (int j = 0; j < d; j++) {
+        double x = positions[i][j] == 0.0 ? 0.0 : positions[i][j]; // -0.0 and 0.0 are one position
+        v[j] = x;
+        key.add(x);
       }
+      v[d] = labels[i];
+      byPosition.putIfAbsent(key, RowFactory.create(v));
     }
-    PointSet source = new PointSet(hotFrame(dataset, spec, false), names, stats);
-    putBandwidthPlan(sb, source, estimated);
-    putIterationPlan(sb, source, kern, h, seedPositions, choice.grid);
-    putSeedingPlan(sb, source, h);
-    putLabelPlans(sb, source, model.predictColumn(PointSet.featureColumns(spec.dim())));
-    sb.predictions = () -> model.transform(dataset);
-    sb.centers = merged.centers();
-    sb.clusterSizes = sizes;
-    sb.orphans = orphans;
-    sb.numSeeds = seedPositions.length;
-    sb.engine = choice.name();
-    sb.neighbors = choice.grid ? "grid" : "exact";
-    return finish(model, sb, names, stats.count(), h, estimated, kern, timer);
-  }
-
-  /** Runs the passes from {@code seeds} and merges the modes, recording the iterations. */
-  private ModeMerger.Centers shiftAndMerge(
-      ShiftEngine engine, double[][] seeds, double h, Timer timer, MeanShiftSummary.Builder sb) {
-    StandardMeanShift.Result run =
-        timer.time(
-            "shift",
-            () ->
-                StandardMeanShift.run(
-                    engine, seeds, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
-    sb.iterations = run.iterations();
-    sb.converged = run.allConverged();
-    return timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
-  }
-
-  /** Fills the summary's common fields, attaches it to the model and logs the fit. */
-  private MeanShiftModel finish(
-      MeanShiftModel model,
-      MeanShiftSummary.Builder sb,
-      String[] names,
-      long numPoints,
-      double h,
-      boolean estimated,
-      Kernel kern,
-      Timer timer) {
-    sb.predictionCol = getPredictionCol();
-    sb.featureNames = names;
-    sb.numPoints = numPoints;
-    sb.bandwidth = h;
-    sb.bandwidthEstimated = estimated;
-    sb.algorithm = getAlgorithm();
-    sb.kernel = kern.paramName();
-    sb.phaseSeconds = timer.phases();
-    model.setSummary(sb.build());
-    LOG.info("{} clusters; fit done in {} s ({})", model.numClusters(), fmt(timer.total()), timer);
-    return model;
-  }
-
-  /** Records the bandwidth estimation plan (when the bandwidth was estimated). */
-  private void putBandwidthPlan(MeanShiftSummary.Builder sb, PointSet points, boolean estimated) {
-    if (estimated) {
-      sb.hotPlans.put(
-          "bandwidth",
-          () ->
-              BandwidthEstimator.plan(points, getQuantile(), getBandwidthSampleSize(), getSeed()));
-    }
-  }
-
-  /** Records the seeding plan (unless the seeds were given). */
-  private void putSeedingPlan(MeanShiftSummary.Builder sb, PointSet points, double h) {
-    if (getSeeds() == null) {
-      sb.hotPlans.put(
-          "seeding",
-          () ->
-              getBinSeeding()
-                  ? Seeding.binSeedPlan(points, h, getMinBinFreq())
-                  : Seeding.allPointsPlan(points));
-    }
-  }
-
-  /** Records the plan of one pass (its first batch of seeds) as the SQL engine runs it. */
-  private void putIterationPlan(
-      MeanShiftSummary.Builder sb,
-      PointSet points,
-      Kernel kern,
-      double h,
-      double[][] seeds,
-      boolean grid) {
-    sb.hotPlans.put(
-        "iteration",
-        () -> {
-          SqlShiftEngine sql =
-              grid
-                  ? SqlShiftEngine.grid(points, kern, h, getMaxPairsPerTask())
-                  : new SqlShiftEngine(points, kern, h, getMaxPairsPerTask());
-          return sql.plan(seeds, 0, Math.min(seeds.length, sql.seedsPerBatch()));
-        });
-  }
-
-  private static void putLabelPlans(MeanShiftSummary.Builder sb, PointSet points, Column label) {
-    sb.hotPlans.put("labels", () -> points.hot().select(col(PointSet.PID), label));
-    sb.hotPlans.put("cluster_sizes", () -> sizesPlan(points.hot(), label));
-  }
-
-  /** Reads the features once into the internal columns, checkpoints them, and checks them. */
-  private PointSet prepare(Dataset<?> dataset, FeatureSpec spec, WorkDir work, boolean carry) {
-    Dataset<Row> stored = work.materialize(hotFrame(dataset, spec, carry), "points");
-    PointStats stats = PointStats.compute(stored, spec.names(), getWeightCol());
-    return new PointSet(stored, spec.names(), stats);
-  }
-
-  /** The internal columns (id, features, weight), after the user's columns when {@code carry}. */
-  private Dataset<Row> hotFrame(Dataset<?> dataset, FeatureSpec spec, boolean carry) {
+    Dataset<Row> table =
+        dataset
+            .sparkSession()
+            .createDataFrame(new java.util.ArrayList<>(byPosition.values()), schema);
     Column[] features = spec.columns();
-    List<Column> cols = new ArrayList<>();
-    if (carry) {
-      for (String c : dataset.columns()) {
-        cols.add(Columns.named(c));
-      }
+    Column[] withKeys = new Column[dataset.columns().length + d];
+    Column[] out = new Column[dataset.columns().length + 1];
+    Column on = null;
+    for (int i = 0; i < dataset.columns().length; i++) {
+      withKeys[i] = Columns.named(dataset.columns()[i]);
+      out[i] = Columns.named(dataset.columns()[i]);
     }
-    cols.add(monotonically_increasing_id().as(PointSet.PID));
-    for (int j = 0; j < features.length; j++) {
-      cols.add(features[j].as(PointSet.feature(j)));
+    for (int j = 0; j < d; j++) {
+      withKeys[dataset.columns().length + j] = features[j].as("_ms_key" + j);
+      Column eq = col("_ms_key" + j).equalTo(col(Columns.feature(j)));
+      on = on == null ? eq : on.and(eq);
     }
-    String wc = getWeightCol();
-    cols.add((wc == null ? lit(1.0) : Columns.named(wc).cast("double")).as(PointSet.WEIGHT));
-    return dataset.select(cols.toArray(new Column[0]));
+    out[dataset.columns().length] = col(getPredictionCol());
+    return dataset.select(withKeys).join(functions.broadcast(table), on).select(out);
   }
 
   /**
-   * The points on the driver, when the standard algorithm runs on the JVM engine and the data have
-   * at most localMaxPoints rows (one job reads at most one row more); null otherwise.
+   * The bandwidth of an unset bandwidth param, from a bounded sample of the points: the
+   * stable-partition selector, or scikit-learn's estimate_bandwidth; logged with its candidates.
    */
-  private LocalPoints smallEnoughForDriver(
-      Dataset<?> dataset, FeatureSpec spec, boolean blurring, boolean jvm) {
-    long max = getLocalMaxPoints();
-    if (blurring || !jvm || max <= 0) {
-      return null;
+  private BandwidthSelection chooseBandwidth(Points points, Kernel kernel) {
+    DriverPoints sample = points.sample(getBandwidthSampleSize(), getSeed());
+    BandwidthMethod method =
+        NamedEnum.parse(BandwidthMethod.class, getBandwidthMethod(), "bandwidth method");
+    BandwidthSelection chosen;
+    if (method == BandwidthMethod.QUANTILE) {
+      double h = BandwidthEstimator.estimate(sample.x, sample.w, getQuantile());
+      chosen =
+          new BandwidthSelection(
+              "quantile",
+              h,
+              java.util.List.of(),
+              String.format(
+                  Locale.ROOT,
+                  "scikit-learn's estimate_bandwidth, quantile %s, on a sample of %d points",
+                  getQuantile(),
+                  sample.x.length));
+    } else {
+      chosen =
+          BandwidthSelector.select(sample.x, sample.w, kernel, getTol(), getMaxIter(), getSeed());
+      for (BandwidthSelection.Candidate c : chosen.candidates()) {
+        LOG.info(
+            "bandwidth candidate h {}: {} clusters, BIC {}",
+            fmt(c.h()),
+            c.clusters(),
+            Double.isNaN(c.score()) ? "-" : fmt(c.score()));
+      }
     }
-    List<Row> rows =
-        hotFrame(dataset, spec, false)
-            .limit((int) Math.min(Integer.MAX_VALUE - 1, max + 1))
-            .collectAsList();
-    return rows.size() <= max ? LocalPoints.of(rows, spec.dim()) : null;
+    LOG.info("bandwidth {} ({}: {})", fmt(chosen.bandwidth()), chosen.method(), chosen.reason());
+    return chosen;
   }
 
-  private double[][] seeds(PointSet points, double h) {
+  /**
+   * The fit when the chosen bandwidth is 0 (most points coincide): like scikit-learn, the flat
+   * kernel clusters the distinct positions (every one is its own mode; labels by nearest, that is,
+   * equal, position); other kernels cannot shift with h = 0.
+   */
+  private MeanShiftModel zeroBandwidth(
+      Points points,
+      FeatureSpec spec,
+      Kernel kernel,
+      Algorithm algorithm,
+      BandwidthSelection bandwidth,
+      FitTimer timer,
+      Dataset<?> dataset) {
+    if (kernel != Kernel.FLAT || algorithm != Algorithm.STANDARD) {
+      throw new BadInputException(
+          "the chosen bandwidth is 0: "
+              + bandwidth.reason()
+              + "; the flat kernel of the standard algorithm clusters the distinct values then,"
+              + " any other needs a bandwidth > 0: set one");
+    }
+    double[][] distinct = timer.time("seeding", points::distinctPositions);
+    long[] counts = points.clusterSizes(distinct, Double.POSITIVE_INFINITY);
+    double[] support = new double[distinct.length];
+    for (int i = 0; i < distinct.length; i++) {
+      support[i] = counts[i];
+    }
+    double[][] centers = ModeMerger.merge(distinct, support, 0).centers();
+    long[] sizes = timer.time("label", () -> points.clusterSizes(centers, 0));
+    Clusters clusters =
+        new Clusters(
+            centers,
+            Arrays.copyOf(sizes, centers.length),
+            sizes[centers.length],
+            distinct.length,
+            java.util.List.of(),
+            true);
+    MeanShiftModel model = copyValues(new MeanShiftModel(uid, centers), ParamMap.empty());
+    model.setParent(this);
+    EngineChoice choice = EngineChoice.none(points);
+    model.setSummary(
+        new MeanShiftSummary(
+            getPredictionCol(),
+            spec.names(),
+            points.count(),
+            bandwidth,
+            algorithm.paramName(),
+            kernel.paramName(),
+            choice,
+            clusters,
+            timer.phases(),
+            () -> model.transform(dataset)));
+    LOG.info("{} distinct values, each a cluster (bandwidth 0)", centers.length);
+    return model;
+  }
+
+  private MeanShiftModel newModel(double[][] centers, double h) {
+    MeanShiftModel model = copyValues(new MeanShiftModel(uid, centers), ParamMap.empty());
+    model.set(model.bandwidth(), h);
+    model.setParent(this);
+    return model;
+  }
+
+  /**
+   * The seeds: given, or scikit-learn's bin seeding (every distinct point when binning merged
+   * nothing, as its get_bin_seeds does), or every distinct point.
+   */
+  private double[][] seeds(Points points, double h) {
     double[][] given = getSeeds();
     if (given != null) {
-      return checkedSeeds(given, points.dim());
+      for (double[] s : given) {
+        if (s.length != points.dim()) {
+          throw new BadInputException(
+              "a seed has " + s.length + " values but the data have " + points.dim() + " features");
+        }
+      }
+      return given;
     }
     if (getBinSeeding()) {
-      return Seeding.binSeedsOrAllPoints(points, h, getMinBinFreq());
-    }
-    return Seeding.allPoints(points);
-  }
-
-  private static double[][] checkedSeeds(double[][] given, int dim) {
-    for (double[] s : given) {
-      if (s.length != dim) {
-        throw new IllegalArgumentException(
-            "a seed has " + s.length + " values but the data have " + dim + " features");
+      double[][] bins = points.binSeeds(h, getMinBinFreq());
+      if (bins.length < points.count()) {
+        return bins;
       }
     }
-    return given;
+    return points.distinctPositions();
   }
 
   private String seedingName() {
@@ -606,21 +530,6 @@ public class MeanShift extends Estimator<MeanShiftModel>
     return getBinSeeding()
         ? "bin seeding, min bin weight " + getMinBinFreq()
         : "every distinct point";
-  }
-
-  /** Rows (label, count); the label is aliased so a constant label is not a GROUP BY ordinal. */
-  private static Dataset<Row> sizesPlan(Dataset<Row> points, Column label) {
-    return points.groupBy(label.as("_ms_label")).count();
-  }
-
-  /** Points per cluster, and the orphans (-1) as the last element. */
-  private static long[] clusterSizes(Dataset<Row> points, Column label, int clusters) {
-    long[] sizes = new long[clusters + 1];
-    for (Row r : sizesPlan(points, label).collectAsList()) {
-      int k = r.getInt(0);
-      sizes[k < 0 ? sizes.length - 1 : k] = r.getLong(1);
-    }
-    return sizes;
   }
 
   private String describeParams(FeatureSpec spec) {
@@ -663,40 +572,5 @@ public class MeanShift extends Estimator<MeanShiftModel>
 
   public static MeanShift load(String path) {
     return read().load(path);
-  }
-
-  /** Wall time of each phase of a fit. */
-  static final class Timer {
-    private final java.util.LinkedHashMap<String, Double> phases = new java.util.LinkedHashMap<>();
-
-    <T> T time(String phase, Supplier<T> body) {
-      long start = System.nanoTime();
-      try {
-        return body.get();
-      } finally {
-        phases.merge(phase, (System.nanoTime() - start) / 1e9, Double::sum);
-      }
-    }
-
-    java.util.LinkedHashMap<String, Double> phases() {
-      return new java.util.LinkedHashMap<>(phases);
-    }
-
-    double total() {
-      return phases.values().stream().mapToDouble(Double::doubleValue).sum();
-    }
-
-    @Override
-    public String toString() {
-      StringBuilder sb = new StringBuilder();
-      phases.forEach(
-          (k, v) ->
-              sb.append(sb.length() == 0 ? "" : ", ")
-                  .append(k)
-                  .append(' ')
-                  .append(fmt(v))
-                  .append(" s"));
-      return sb.toString();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.meanshift.ml;
 
-import io.github.meanshift.shift.Labeler;
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.Labeler;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Model;
@@ -96,8 +97,19 @@ public class MeanShiftModel extends Model<MeanShiftModel> implements MeanShiftPa
 
   /** The nearest-centre label of the row's features, as a column expression. */
   public Column predictColumn(Column[] features) {
-    return Labeler.label(
-        features, centers, getClusterAll() ? Double.POSITIVE_INFINITY : getBandwidth());
+    return Labeler.label(features, centers, maxDistance());
+  }
+
+  /**
+   * How far a point may lie from its centre: unbounded with clusterAll, else the bandwidth (0 for a
+   * model fitted with a chosen bandwidth of 0, which leaves the bandwidth param unset: every
+   * distinct value its own cluster).
+   */
+  double maxDistance() {
+    if (getClusterAll()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return isDefined(bandwidth()) ? getBandwidth() : 0;
   }
 
   @Override
@@ -111,7 +123,7 @@ public class MeanShiftModel extends Model<MeanShiftModel> implements MeanShiftPa
   public StructType transformSchema(StructType schema) {
     FeatureSpec.of(this, numFeatures()).check(schema);
     if (java.util.Arrays.asList(schema.fieldNames()).contains(getPredictionCol())) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "prediction column '" + getPredictionCol() + "' already exists in the input");
     }
     return schema.add(getPredictionCol(), DataTypes.IntegerType, false);

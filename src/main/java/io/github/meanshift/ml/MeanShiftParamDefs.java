@@ -1,13 +1,16 @@
 package io.github.meanshift.ml;
 
+import io.github.meanshift.shift.Algorithm;
+import io.github.meanshift.shift.BandwidthMethod;
+import io.github.meanshift.shift.EngineType;
 import io.github.meanshift.shift.Kernel;
+import io.github.meanshift.shift.Neighbors;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.param.StringArrayParam;
 
@@ -19,15 +22,12 @@ import org.apache.spark.ml.param.StringArrayParam;
 final class MeanShiftParamDefs implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
-  static final String[] ALGORITHMS = {"standard", "blurring"};
-  static final String[] NEIGHBORS = {"auto", "exact", "grid"};
-  static final String[] ENGINES = {"auto", "sql", "jvm"};
-
   final StringArrayParam inputCols;
   final Param<String> featuresCol;
   final Param<String> predictionCol;
   final Param<String> weightCol;
   final DoubleParam bandwidth;
+  final Param<String> bandwidthMethod;
   final DoubleParam quantile;
   final IntParam bandwidthSampleSize;
   final Param<String> kernel;
@@ -67,47 +67,54 @@ final class MeanShiftParamDefs implements java.io.Serializable {
         new DoubleParam(
             owner,
             "bandwidth",
-            "Kernel bandwidth h; when unset it is estimated like scikit-learn's"
-                + " estimate_bandwidth. Default: unset.",
-            ParamValidators.gt(0.0));
+            "Kernel bandwidth h; when unset it is chosen by bandwidthMethod. Default: unset.",
+            ParamCheck.above(0.0));
+    bandwidthMethod =
+        new Param<>(
+            owner,
+            "bandwidthMethod",
+            "How an unset bandwidth is chosen: auto (the scale at which the partition of a sample"
+                + " is stable, for any kernel) or quantile (scikit-learn's estimate_bandwidth, a"
+                + " flat-kernel radius). Default: auto.",
+            ParamCheck.oneOf(BandwidthMethod.class));
     quantile =
         new DoubleParam(
             owner,
             "quantile",
-            "Quantile of neighbour distances used to estimate the bandwidth. Default: 0.3.",
-            ParamValidators.inRange(0.0, 1.0, false, true));
+            "Quantile of neighbour distances of bandwidthMethod quantile. Default: 0.3.",
+            ParamCheck.inRangeOpenClosed(0.0, 1.0));
     bandwidthSampleSize =
         new IntParam(
             owner,
             "bandwidthSampleSize",
-            "Most points sampled to estimate the bandwidth. Default: 10000.",
-            ParamValidators.gtEq(1));
+            "Most points sampled to choose the bandwidth. Default: 10000.",
+            ParamCheck.atLeast(1L));
     kernel =
         new Param<>(
             owner,
             "kernel",
             "Kernel: gaussian, flat, epanechnikov or triangular. Default: gaussian.",
-            ParamValidators.inArray(Kernel.names()));
+            ParamCheck.oneOf(Kernel.class));
     algorithm =
         new Param<>(
             owner,
             "algorithm",
             "standard (seeds move, data stay) or blurring (the data move). Default: standard.",
-            ParamValidators.inArray(ALGORITHMS));
+            ParamCheck.oneOf(Algorithm.class));
     neighbors =
         new Param<>(
             owner,
             "neighbors",
             "Neighbour search: exact (every pair), grid (adjacent cells only) or auto."
                 + " Default: auto.",
-            ParamValidators.inArray(NEIGHBORS));
+            ParamCheck.oneOf(Neighbors.class));
     engine =
         new Param<>(
             owner,
             "engine",
             "Engine of the iterations: sql (DataFrame plan, GPU-ready), jvm (CPU loop per"
                 + " partition) or auto. Default: auto.",
-            ParamValidators.inArray(ENGINES));
+            ParamCheck.oneOf(EngineType.class));
     binSeeding =
         new BooleanParam(
             owner,
@@ -119,7 +126,7 @@ final class MeanShiftParamDefs implements java.io.Serializable {
             "minBinFreq",
             "With bin seeding, only bins holding at least this weight of points seed."
                 + " Default: 1.",
-            ParamValidators.gtEq(0.0));
+            ParamCheck.atLeast(0.0));
     seeds =
         new DoubleArrayArrayParam(
             owner,
@@ -137,13 +144,13 @@ final class MeanShiftParamDefs implements java.io.Serializable {
             owner,
             "maxIter",
             "Most iterations of any seed (or of blurring). Default: 300.",
-            ParamValidators.gtEq(1));
+            ParamCheck.atLeast(1L));
     tol =
         new DoubleParam(
             owner,
             "tol",
             "A seed stops when it moves at most tol·h. Default: 0.001.",
-            ParamValidators.gtEq(0.0));
+            ParamCheck.atLeast(0.0));
     seed = new LongParam(owner, "seed", "Random seed for sampling. Default: 0.");
     maxPairsPerTask =
         new LongParam(
@@ -151,21 +158,21 @@ final class MeanShiftParamDefs implements java.io.Serializable {
             "maxPairsPerTask",
             "Most point-seed pairs one task may materialise; seeds are batched to respect it."
                 + " Default: 20000000.",
-            ParamValidators.gtEq(1));
+            ParamCheck.atLeast(1L));
     maxBroadcastBytes =
         new LongParam(
             owner,
             "maxBroadcastBytes",
             "Largest point set (n·d·8 bytes) blurring mean shift broadcasts each iteration."
                 + " Default: 268435456.",
-            ParamValidators.gtEq(1));
+            ParamCheck.atLeast(1L));
     localMaxPoints =
         new LongParam(
             owner,
             "localMaxPoints",
             "Largest data set the standard algorithm fits on the driver when the JVM engine runs"
                 + " (no Spark job per iteration); 0 always distributes. Default: 100000.",
-            ParamValidators.gtEq(0));
+            ParamCheck.atLeast(0L));
     checkpointDir =
         new Param<>(
             owner,
@@ -179,12 +186,13 @@ final class MeanShiftParamDefs implements java.io.Serializable {
   void setDefaults(MeanShiftParams owner) {
     owner.setDefault(featuresCol, "features");
     owner.setDefault(predictionCol, "prediction");
+    owner.setDefault(bandwidthMethod, BandwidthMethod.AUTO.paramName());
     owner.setDefault(quantile, 0.3);
     owner.setDefault(bandwidthSampleSize, 10000);
-    owner.setDefault(kernel, "gaussian");
-    owner.setDefault(algorithm, "standard");
-    owner.setDefault(neighbors, "auto");
-    owner.setDefault(engine, "auto");
+    owner.setDefault(kernel, Kernel.GAUSSIAN.paramName());
+    owner.setDefault(algorithm, Algorithm.STANDARD.paramName());
+    owner.setDefault(neighbors, Neighbors.AUTO.paramName());
+    owner.setDefault(engine, EngineType.AUTO.paramName());
     owner.setDefault(binSeeding, false);
     owner.setDefault(minBinFreq, 1.0);
     owner.setDefault(clusterAll, true);

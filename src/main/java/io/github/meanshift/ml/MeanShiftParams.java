@@ -38,6 +38,10 @@ public interface MeanShiftParams extends Params {
     return defs().bandwidth;
   }
 
+  default Param<String> bandwidthMethod() {
+    return defs().bandwidthMethod;
+  }
+
   default DoubleParam quantile() {
     return defs().quantile;
   }
@@ -125,6 +129,10 @@ public interface MeanShiftParams extends Params {
   /** The bandwidth set by the user, or NaN when it is to be estimated. */
   default double getBandwidth() {
     return isDefined(bandwidth()) ? (Double) getOrDefault(bandwidth()) : Double.NaN;
+  }
+
+  default String getBandwidthMethod() {
+    return getOrDefault(bandwidthMethod());
   }
 
   default double getQuantile() {

@@ -1,5 +1,6 @@
 package io.github.meanshift.ml;
 
+import io.github.meanshift.shift.BandwidthSelection;
 import io.github.meanshift.shift.IterationStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,8 +12,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * What a mean-shift fit found and how it ran: centres and cluster sizes, the bandwidth used, the
- * iterations with their largest shift and time, and the time of each phase. {@link #predictions()}
- * is the training data with the prediction column, computed lazily.
+ * engine, the iterations with their largest shift and time, and the time of each phase. Immutable:
+ * built once, at the end of the fit. {@link #predictions()} is the training data with the
+ * prediction column, computed lazily.
  */
 public final class MeanShiftSummary implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -21,47 +23,42 @@ public final class MeanShiftSummary implements java.io.Serializable {
   private transient Dataset<Row> predictions;
   private final String predictionCol;
   private final String[] featureNames;
-  private final double[][] centers;
-  private final long[] clusterSizes;
-  private final long orphans;
   private final long numPoints;
-  private final double bandwidth;
-  private final boolean bandwidthEstimated;
+  private final BandwidthSelection bandwidth;
   private final String algorithm;
   private final String kernel;
   private final String neighbors;
   private final String engine;
-  private final long numSeeds;
-  private final List<IterationStats> iterations;
-  private final boolean converged;
+  private final Clusters clusters;
   private final Map<String, Double> phaseSeconds;
-  private final transient Map<String, Supplier<Dataset<?>>> hotPlans;
 
-  MeanShiftSummary(Builder b) {
-    this.predictionsPlan = b.predictions;
-    this.predictionCol = b.predictionCol;
-    this.featureNames = b.featureNames;
-    this.centers = b.centers;
-    this.clusterSizes = b.clusterSizes;
-    this.orphans = b.orphans;
-    this.numPoints = b.numPoints;
-    this.bandwidth = b.bandwidth;
-    this.bandwidthEstimated = b.bandwidthEstimated;
-    this.algorithm = b.algorithm;
-    this.kernel = b.kernel;
-    this.neighbors = b.neighbors;
-    this.engine = b.engine;
-    this.numSeeds = b.numSeeds;
-    this.iterations = List.copyOf(b.iterations);
-    this.converged = b.converged;
-    this.phaseSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(b.phaseSeconds));
-    this.hotPlans = new LinkedHashMap<>(b.hotPlans);
+  MeanShiftSummary(
+      String predictionCol,
+      String[] featureNames,
+      long numPoints,
+      BandwidthSelection bandwidth,
+      String algorithm,
+      String kernel,
+      EngineChoice choice,
+      Clusters clusters,
+      Map<String, Double> phaseSeconds,
+      Supplier<Dataset<Row>> predictions) {
+    this.predictionCol = predictionCol;
+    this.featureNames = featureNames.clone();
+    this.numPoints = numPoints;
+    this.bandwidth = bandwidth;
+    this.algorithm = algorithm;
+    this.kernel = kernel;
+    this.neighbors = choice.grid ? "grid" : "exact";
+    this.engine = choice.name();
+    this.clusters = clusters;
+    this.phaseSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds));
+    this.predictionsPlan = predictions;
   }
 
   /**
-   * The training data with the prediction column (lazy). The plan itself is built on first call:
-   * with many centres the nearest-centre expression is large and costs seconds to analyse, which a
-   * fit whose caller never asks for the predictions should not pay.
+   * The training data with the prediction column (lazy). The plan itself is built on first call: a
+   * fit whose caller never asks for the predictions should not pay for analysing it.
    */
   public synchronized Dataset<Row> predictions() {
     if (predictions == null && predictionsPlan != null) {
@@ -80,34 +77,40 @@ public final class MeanShiftSummary implements java.io.Serializable {
 
   /** Cluster centres; row k is the centre of cluster k. */
   public double[][] clusterCenters() {
-    return MeanShiftModel.copyOf(centers);
+    return MeanShiftModel.copyOf(clusters.centers());
   }
 
   public int numClusters() {
-    return centers.length;
+    return clusters.centers().length;
   }
 
   /** Number of training points in each cluster. */
   public long[] clusterSizes() {
-    return clusterSizes.clone();
+    return clusters.sizes().clone();
   }
 
   /** Training points labelled -1 (only with clusterAll false). */
   public long orphans() {
-    return orphans;
+    return clusters.orphans();
   }
 
   public long numPoints() {
     return numPoints;
   }
 
-  /** The bandwidth used: set by the user or estimated. */
+  /** The bandwidth used: set by the user or chosen. */
   public double bandwidth() {
-    return bandwidth;
+    return bandwidth.bandwidth();
   }
 
+  /** Whether the bandwidth was chosen from the data rather than set. */
   public boolean bandwidthEstimated() {
-    return bandwidthEstimated;
+    return !bandwidth.method().equals("given");
+  }
+
+  /** How the bandwidth was chosen: method, candidates, reason. */
+  public BandwidthSelection bandwidthSelection() {
+    return bandwidth;
   }
 
   public String algorithm() {
@@ -130,20 +133,20 @@ public final class MeanShiftSummary implements java.io.Serializable {
 
   /** Seeds the standard algorithm started from (points, for blurring). */
   public long numSeeds() {
-    return numSeeds;
+    return clusters.numSeeds();
   }
 
   public List<IterationStats> iterations() {
-    return iterations;
+    return clusters.iterations();
   }
 
   public int numIter() {
-    return iterations.size();
+    return clusters.iterations().size();
   }
 
   /** Whether the run stopped by its convergence rule rather than at maxIter. */
   public boolean converged() {
-    return converged;
+    return clusters.converged();
   }
 
   /** Seconds per phase of the fit, in the order they ran. */
@@ -151,46 +154,8 @@ public final class MeanShiftSummary implements java.io.Serializable {
     return phaseSeconds;
   }
 
-  /**
-   * The Spark SQL plans of this fit's hot paths (an iteration, labelling, seeding, bandwidth
-   * estimation), as the GPU would run them: for checking operator placement with the RAPIDS
-   * Accelerator's ExplainPlan. Building a plan runs no iteration.
-   */
-  public Map<String, Dataset<?>> gpuPlans() {
-    Map<String, Dataset<?>> out = new LinkedHashMap<>();
-    hotPlans.forEach((k, v) -> out.put(k, v.get()));
-    return out;
-  }
-
   /** Seconds of the whole fit. */
   public double fitSeconds() {
     return phaseSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
-  }
-
-  static final class Builder {
-    /** Builds the predictions plan on first use. */
-    Supplier<Dataset<Row>> predictions;
-
-    String predictionCol;
-    String[] featureNames;
-    double[][] centers;
-    long[] clusterSizes;
-    long orphans;
-    long numPoints;
-    double bandwidth;
-    boolean bandwidthEstimated;
-    String algorithm;
-    String kernel;
-    String neighbors;
-    String engine;
-    long numSeeds;
-    List<IterationStats> iterations = List.of();
-    boolean converged;
-    Map<String, Double> phaseSeconds = new LinkedHashMap<>();
-    Map<String, Supplier<Dataset<?>>> hotPlans = new LinkedHashMap<>();
-
-    MeanShiftSummary build() {
-      return new MeanShiftSummary(this);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.meanshift.shift;
 
+import io.github.meanshift.common.Distances;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -241,7 +242,7 @@ public final class BlurringMeanShift {
       int i = order[a];
       for (int b = a + 1; b < n && x[order[b]][0] - x[i][0] <= eps; b++) {
         int j = order[b];
-        if (ModeMerger.squaredDistance(x[i], x[j]) <= eps2) {
+        if (Distances.squared(x[i], x[j]) <= eps2) {
           union(parent, i, j);
         }
       }
@@ -265,7 +266,7 @@ public final class BlurringMeanShift {
     double[][] mean = means(x, labels);
     double eps2 = eps * eps;
     for (int i = 0; i < x.length; i++) {
-      if (ModeMerger.squaredDistance(x[i], mean[labels[i]]) > eps2) {
+      if (Distances.squared(x[i], mean[labels[i]]) > eps2) {
         return false;
       }
     }
@@ -291,15 +292,15 @@ public final class BlurringMeanShift {
       rank[order[r]] = r;
     }
     for (int c = 0; c < k; c++) {
-      double reach = MERGE_HORIZON * Math.sqrt(ModeMerger.squaredDistance(now[c], then[c]));
+      double reach = MERGE_HORIZON * Math.sqrt(Distances.squared(now[c], then[c]));
       double reach2 = reach * reach;
       for (int r = rank[c] + 1; r < k && now[order[r]][0] - now[c][0] <= reach; r++) {
-        if (ModeMerger.squaredDistance(now[c], now[order[r]]) <= reach2) {
+        if (Distances.squared(now[c], now[order[r]]) <= reach2) {
           return false;
         }
       }
       for (int r = rank[c] - 1; r >= 0 && now[c][0] - now[order[r]][0] <= reach; r--) {
-        if (ModeMerger.squaredDistance(now[c], now[order[r]]) <= reach2) {
+        if (Distances.squared(now[c], now[order[r]]) <= reach2) {
           return false;
         }
       }

@@ -1,5 +1,6 @@
 package io.github.meanshift.shift;
 
+import io.github.meanshift.common.BadInputException;
 import java.util.Collections;
 import java.util.Iterator;
 import org.apache.spark.api.java.JavaRDD;
@@ -191,7 +192,7 @@ public final class JvmShiftEngine implements ShiftEngine {
     for (int j = 0; j < names.length; j++) {
       double extent = Math.max(Math.abs(stats.min(j)), Math.abs(stats.max(j)));
       if (!(extent <= limit)) {
-        throw new IllegalArgumentException(
+        throw new BadInputException(
             "feature "
                 + names[j]
                 + " reaches "
@@ -217,7 +218,7 @@ public final class JvmShiftEngine implements ShiftEngine {
       }
       for (int j = 0; j < d; j++) {
         if (!(Math.abs(seeds[i][j]) <= limit)) {
-          throw new IllegalArgumentException(
+          throw new BadInputException(
               "seed " + i + " has coordinate " + seeds[i][j] + " (not finite, or |x|/h too large)");
         }
       }

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.Locale;
+import io.github.meanshift.common.NamedEnum;
 import org.apache.spark.sql.Column;
 
 /**
@@ -17,7 +17,7 @@ import org.apache.spark.sql.Column;
  * and is taken as zero, which bounds every kernel's support and lets the grid neighbour search skip
  * far cells.
  */
-public enum Kernel {
+public enum Kernel implements NamedEnum {
   /** {@code exp(-u/2)} for {@code u ≤ GAUSSIAN_CUTOFF²}, else 0. */
   GAUSSIAN,
   /** 1 for {@code u ≤ 1}, else 0 (scikit-learn's MeanShift). */
@@ -36,33 +36,38 @@ public enum Kernel {
 
   /** Parses a kernel name as given on the command line or in a param (case-insensitive). */
   public static Kernel fromName(String name) {
-    for (Kernel k : values()) {
-      if (k.paramName().equalsIgnoreCase(name)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown kernel '" + name + "' (expected gaussian, flat, epanechnikov or triangular)");
+    return NamedEnum.parse(Kernel.class, name, "kernel");
   }
 
-  /** Names accepted by {@link #fromName}. */
-  public static String[] names() {
-    Kernel[] all = values();
-    String[] names = new String[all.length];
-    for (int i = 0; i < all.length; i++) {
-      names[i] = all[i].paramName();
-    }
-    return names;
-  }
-
-  /** Lower-case name used in params, reports and on the command line. */
-  public String paramName() {
-    return name().toLowerCase(Locale.ROOT);
+  @Override
+  public String toString() {
+    return paramName();
   }
 
   /** Support radius in bandwidths: the weight is zero for {@code u > radius²}. */
   public double radius() {
     return this == GAUSSIAN ? GAUSSIAN_CUTOFF : 1.0;
+  }
+
+  /**
+   * The bandwidth of this kernel that matches a Gaussian of sigma 1 in {@code d} dimensions: the
+   * one whose kernel has the same per-coordinate standard deviation (1 for the Gaussian; √(d+2) for
+   * flat, √(d+4) for Epanechnikov, √((d+2)(d+3)/(d+1)) for triangular). Kernels compared at matched
+   * scale smooth alike; at equal h a flat radius is far narrower than a Gaussian sigma.
+   */
+  public double matchedScale(int d) {
+    switch (this) {
+      case GAUSSIAN:
+        return 1.0;
+      case FLAT:
+        return Math.sqrt(d + 2.0);
+      case EPANECHNIKOV:
+        return Math.sqrt(d + 4.0);
+      case TRIANGULAR:
+        return Math.sqrt((d + 2.0) * (d + 3.0) / (d + 1.0));
+      default:
+        throw new AssertionError(this);
+    }
   }
 
   /** Largest {@code u} with a non-zero weight. */

@@ -1,5 +1,7 @@
 package io.github.meanshift.shift;
 
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.Distances;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,14 +17,16 @@ import java.util.List;
 public final class ModeMerger {
   private ModeMerger() {}
 
-  /** Centres and the support of each, in label order. */
+  /** Centres and the support of each, in label order, and the centre each mode went to. */
   public static final class Centers {
     private final double[][] centers;
     private final double[] support;
+    private final int[] owner;
 
-    Centers(double[][] centers, double[] support) {
+    Centers(double[][] centers, double[] support, int[] owner) {
       this.centers = centers;
       this.support = support;
+      this.owner = owner;
     }
 
     public double[][] centers() {
@@ -31,6 +35,14 @@ public final class ModeMerger {
 
     public double[] support() {
       return support;
+    }
+
+    /**
+     * For each mode given to {@link #merge}, the centre it became or was suppressed by (the first
+     * centre in label order within h of it); -1 for a dropped mode (one that found no points).
+     */
+    public int[] owner() {
+      return owner;
     }
   }
 
@@ -50,7 +62,7 @@ public final class ModeMerger {
       }
     }
     if (order.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "no point was within bandwidth="
               + bandwidth
               + " of any seed; try another seeding or a larger bandwidth");
@@ -61,15 +73,16 @@ public final class ModeMerger {
     double h2 = bandwidth * bandwidth;
     List<double[]> kept = new ArrayList<>();
     List<Double> keptSupport = new ArrayList<>();
+    int[] owner = new int[modes.length];
+    Arrays.fill(owner, -1);
     for (int i : order) {
-      boolean suppressed = false;
-      for (double[] c : kept) {
-        if (squaredDistance(c, modes[i]) <= h2) {
-          suppressed = true;
-          break;
+      for (int c = 0; c < kept.size() && owner[i] < 0; c++) {
+        if (Distances.squared(kept.get(c), modes[i]) <= h2) {
+          owner[i] = c;
         }
       }
-      if (!suppressed) {
+      if (owner[i] < 0) {
+        owner[i] = kept.size();
         kept.add(modes[i].clone());
         keptSupport.add(support[i]);
       }
@@ -78,16 +91,6 @@ public final class ModeMerger {
     for (int k = 0; k < s.length; k++) {
       s[k] = keptSupport.get(k);
     }
-    return new Centers(kept.toArray(new double[0][]), s);
-  }
-
-  /** Squared Euclidean distance between two points of the same dimension. */
-  public static double squaredDistance(double[] a, double[] b) {
-    double s = 0;
-    for (int j = 0; j < a.length; j++) {
-      double t = a[j] - b[j];
-      s += t * t;
-    }
-    return s;
+    return new Centers(kept.toArray(new double[0][]), s, owner);
   }
 }

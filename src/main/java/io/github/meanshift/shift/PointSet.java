@@ -2,6 +2,7 @@ package io.github.meanshift.shift;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.github.meanshift.common.Columns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +22,6 @@ import org.apache.spark.sql.types.StructType;
  * ride along; the hot paths select only the internal ones.
  */
 public final class PointSet {
-  public static final String PID = "_ms_pid";
-  public static final String WEIGHT = "_ms_w";
-  private static final String FEATURE_PREFIX = "_ms_f";
 
   private final Dataset<Row> data;
   private final String[] featureNames;
@@ -47,11 +45,11 @@ public final class PointSet {
       String[] names,
       UnaryOperator<Dataset<Row>> store) {
     int d = names.length;
-    StructType schema = new StructType().add(PID, DataTypes.LongType, false);
+    StructType schema = new StructType().add(Columns.PID, DataTypes.LongType, false);
     for (int j = 0; j < d; j++) {
-      schema = schema.add(feature(j), DataTypes.DoubleType, false);
+      schema = schema.add(Columns.feature(j), DataTypes.DoubleType, false);
     }
-    schema = schema.add(WEIGHT, DataTypes.DoubleType, false);
+    schema = schema.add(Columns.WEIGHT, DataTypes.DoubleType, false);
     List<Row> rows = new ArrayList<>(x.length);
     for (int i = 0; i < x.length; i++) {
       Object[] v = new Object[d + 2];
@@ -66,20 +64,6 @@ public final class PointSet {
     return new PointSet(stored, names, PointStats.of(x, w));
   }
 
-  /** Internal name of feature {@code j}. */
-  public static String feature(int j) {
-    return FEATURE_PREFIX + j;
-  }
-
-  /** Internal feature columns {@code _ms_f0 … _ms_f(d-1)}. */
-  public static Column[] featureColumns(int dim) {
-    Column[] cols = new Column[dim];
-    for (int j = 0; j < dim; j++) {
-      cols[j] = col(feature(j));
-    }
-    return cols;
-  }
-
   public Dataset<Row> data() {
     return data;
   }
@@ -87,9 +71,9 @@ public final class PointSet {
   /** Only the columns the algorithm reads: id, features, weight. */
   public Dataset<Row> hot() {
     Column[] cols = new Column[dim() + 2];
-    cols[0] = col(PID);
-    System.arraycopy(featureColumns(dim()), 0, cols, 1, dim());
-    cols[dim() + 1] = col(WEIGHT);
+    cols[0] = col(Columns.PID);
+    System.arraycopy(Columns.features(dim()), 0, cols, 1, dim());
+    cols[dim() + 1] = col(Columns.WEIGHT);
     return data.select(cols);
   }
 

@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -39,10 +41,10 @@ public final class PointStats {
     int d = featureNames.length;
     List<Column> aggs = new ArrayList<>();
     aggs.add(functions.count(lit(1)));
-    aggs.add(sum(col(PointSet.WEIGHT)));
-    aggs.add(sum(badValue(col(PointSet.WEIGHT)).or(col(PointSet.WEIGHT).lt(0)).cast("long")));
+    aggs.add(sum(col(Columns.WEIGHT)));
+    aggs.add(sum(badValue(col(Columns.WEIGHT)).or(col(Columns.WEIGHT).lt(0)).cast("long")));
     for (int j = 0; j < d; j++) {
-      Column f = col(PointSet.feature(j));
+      Column f = col(Columns.feature(j));
       aggs.add(functions.min(f));
       aggs.add(functions.max(f));
       aggs.add(sum(badValue(f).cast("long")));
@@ -103,10 +105,10 @@ public final class PointStats {
       String[] featureNames,
       String weightName) {
     if (n == 0) {
-      throw new IllegalArgumentException("the input has no rows");
+      throw new BadInputException("the input has no rows");
     }
     if (badWeights > 0) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "weight column '"
               + weightName
               + "' has "
@@ -115,7 +117,7 @@ public final class PointStats {
     }
     for (int j = 0; j < featureNames.length; j++) {
       if (badFeatures[j] > 0) {
-        throw new IllegalArgumentException(
+        throw new BadInputException(
             "feature column '"
                 + featureNames[j]
                 + "' has "
@@ -124,7 +126,7 @@ public final class PointStats {
       }
     }
     if (!(total > 0)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "weight column '" + weightName + "' sums to zero: no point carries any weight");
     }
     return new PointStats(n, total, lo, hi);

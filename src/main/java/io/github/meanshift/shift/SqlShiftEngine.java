@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.github.meanshift.common.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -110,11 +111,11 @@ public final class SqlShiftEngine implements ShiftEngine {
     Column[] diff = new Column[dim];
     Column d2 = null;
     for (int j = 0; j < dim; j++) {
-      diff[j] = col(PointSet.feature(j)).minus(col(seedColumn(j)));
+      diff[j] = col(Columns.feature(j)).minus(col(seedColumn(j)));
       Column sq = diff[j].multiply(diff[j]);
       d2 = d2 == null ? sq : d2.plus(sq);
     }
-    Column w = col(PointSet.WEIGHT);
+    Column w = col(Columns.WEIGHT);
     Column kw = kernel.weight(d2.multiply(1.0 / h2)).multiply(w);
     List<Column> pairCols = new ArrayList<>();
     pairCols.add(col(SEED_ID));
@@ -126,7 +127,7 @@ public final class SqlShiftEngine implements ShiftEngine {
     Dataset<Row> joined =
         cellSide > 0
             ? points
-                .withColumn(CELL_KEY, cellKey(cellCoordinates(PointSet.featureColumns(dim))))
+                .withColumn(CELL_KEY, cellKey(cellCoordinates(Columns.features(dim))))
                 .join(broadcast(neighbourCells(seedFrame)), CELL_KEY)
             : points.crossJoin(broadcast(seedFrame));
     Dataset<Row> pairs =

@@ -3,16 +3,17 @@ package io.github.meanshift.gpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.meanshift.io.GpuPlanReport;
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.common.Labeler;
 import io.github.meanshift.io.SparkProperties;
 import io.github.meanshift.kmeans.ColumnarKMeans;
 import io.github.meanshift.kmeans.KMeansResult;
 import io.github.meanshift.kmeans.MiniBatchKMeans;
+import io.github.meanshift.ml.GpuPlans;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
-import io.github.meanshift.shift.BandwidthEstimator;
+import io.github.meanshift.report.GpuPlanReport;
 import io.github.meanshift.shift.Kernel;
-import io.github.meanshift.shift.Labeler;
 import io.github.meanshift.shift.PointSet;
 import io.github.meanshift.shift.PointStats;
 import io.github.meanshift.shift.Seeding;
@@ -79,13 +80,13 @@ class GpuPlanTest {
   /** A point set as a fit makes it: internal double columns read back from Parquet. */
   static PointSet pointSet(int d) {
     List<Column> cols = new ArrayList<>();
-    cols.add(functions.col("id").as(PointSet.PID));
+    cols.add(functions.col("id").as(Columns.PID));
     String[] names = new String[d];
     for (int j = 0; j < d; j++) {
-      cols.add(functions.rand(j).multiply(10).as(PointSet.feature(j)));
+      cols.add(functions.rand(j).multiply(10).as(Columns.feature(j)));
       names[j] = "x" + j;
     }
-    cols.add(functions.lit(1.0).as(PointSet.WEIGHT));
+    cols.add(functions.lit(1.0).as(Columns.WEIGHT));
     String path = tmp.resolve("points-" + d).toString();
     spark.range(500).select(cols.toArray(new Column[0])).write().mode("overwrite").parquet(path);
     Dataset<Row> stored = spark.read().parquet(path);
@@ -161,8 +162,8 @@ class GpuPlanTest {
   @org.junit.jupiter.params.provider.ValueSource(ints = {10, 40, 400})
   void labelAssignmentRunsOnGpu(int centres) {
     // array_min and array_position over the distances, from a few centres to hundreds.
-    Column label = Labeler.label(PointSet.featureColumns(2), seeds(centres, 2), 1.5);
-    assertOnGpu("label assignment", points.hot().select(functions.col(PointSet.PID), label));
+    Column label = Labeler.label(Columns.features(2), seeds(centres, 2), 1.5);
+    assertOnGpu("label assignment", points.hot().select(functions.col(Columns.PID), label));
     assertOnGpu("cluster sizes", points.hot().groupBy(label).count());
   }
 
@@ -171,26 +172,28 @@ class GpuPlanTest {
     assertOnGpu("bin seeding", Seeding.binSeedPlan(points, 1.5, 1));
     assertOnGpu(
         "all-points seeding",
-        points.hot().groupBy(PointSet.featureColumns(2)).agg(functions.count(functions.lit(1))));
+        points.hot().groupBy(Columns.features(2)).agg(functions.count(functions.lit(1))));
   }
 
   @Test
   void everyPlanOfAFitRunsOnGpu() {
+    Dataset<Row> input =
+        points
+            .data()
+            .withColumnRenamed(Columns.feature(0), "x0")
+            .withColumnRenamed(Columns.feature(1), "x1");
     for (boolean binSeeding : new boolean[] {false, true}) {
       MeanShiftModel model =
           new MeanShift()
               .setInputCols(new String[] {"x0", "x1"})
               .setBinSeeding(binSeeding)
               .setMaxIter(3)
-              .fit(
-                  points
-                      .data()
-                      .withColumnRenamed(PointSet.feature(0), "x0")
-                      .withColumnRenamed(PointSet.feature(1), "x1"));
-      GpuPlanReport report = GpuPlanReport.explain(model.summary().gpuPlans());
+              .fit(input);
+      Map<String, Dataset<?>> plans =
+          GpuPlans.meanShift(model, input, tmp.resolve("fit-" + binSeeding).toString());
+      GpuPlanReport report = GpuPlanReport.explain(plans);
       assertEquals(
-          java.util.Set.of("bandwidth", "seeding", "iteration", "labels", "cluster_sizes"),
-          model.summary().gpuPlans().keySet());
+          java.util.Set.of("seeding", "iteration", "labels", "cluster_sizes"), plans.keySet());
       assertEquals(List.of(), report.fallbacks(), report.text());
     }
   }
@@ -200,8 +203,8 @@ class GpuPlanTest {
     Dataset<Row> data =
         points
             .hot()
-            .withColumnRenamed(PointSet.feature(0), "a")
-            .withColumnRenamed(PointSet.feature(1), "b");
+            .withColumnRenamed(Columns.feature(0), "a")
+            .withColumnRenamed(Columns.feature(1), "b");
     double[][] centres = seeds(5, 2);
     ColumnarKMeans lloyd =
         new ColumnarKMeans(data, "a", "b").setK(5).setCheckpointPath(tmp.resolve("km").toString());
@@ -231,10 +234,5 @@ class GpuPlanTest {
     // The joint bandwidth is 1 by construction: no bandwidth estimation plan.
     assertEquals(List.of("iteration", "seeding", "labels", "cluster_sizes"), checked);
     assertEquals(true, java.nio.file.Files.exists(out.resolve("gpu-plan.txt")));
-  }
-
-  @Test
-  void bandwidthEstimationRunsOnGpu() {
-    assertOnGpu("bandwidth estimation", BandwidthEstimator.plan(points, 0.3, 10000, 0));
   }
 }

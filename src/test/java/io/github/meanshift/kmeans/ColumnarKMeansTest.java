@@ -164,7 +164,8 @@ class ColumnarKMeansTest extends SparkTestBase {
     for (Row row : rows) {
       double[] p = {row.getDouble(0), row.getDouble(1)};
       assertEquals(
-          io.github.meanshift.shift.Labeler.nearest(p, c, Double.POSITIVE_INFINITY), row.getInt(2));
+          io.github.meanshift.common.Labeler.nearest(p, c, Double.POSITIVE_INFINITY),
+          row.getInt(2));
     }
   }
 

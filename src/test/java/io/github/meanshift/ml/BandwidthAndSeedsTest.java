@@ -3,12 +3,15 @@ package io.github.meanshift.ml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.meanshift.SparkTestBase;
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.common.Rows;
 import io.github.meanshift.shift.BandwidthEstimator;
 import io.github.meanshift.shift.PointSet;
 import io.github.meanshift.shift.PointStats;
 import io.github.meanshift.shift.Seeding;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -28,10 +31,10 @@ class BandwidthAndSeedsTest extends SparkTestBase {
     Dataset<Row> df = csvResource(csv);
     Dataset<Row> hot =
         df.select(
-            functions.monotonically_increasing_id().as(PointSet.PID),
-            functions.col("x0").cast("double").as(PointSet.feature(0)),
-            functions.col("x1").cast("double").as(PointSet.feature(1)),
-            functions.lit(1.0).as(PointSet.WEIGHT));
+            functions.monotonically_increasing_id().as(Columns.PID),
+            functions.col("x0").cast("double").as(Columns.feature(0)),
+            functions.col("x1").cast("double").as(Columns.feature(1)),
+            functions.lit(1.0).as(Columns.WEIGHT));
     String[] names = {"x0", "x1"};
     return new PointSet(hot, names, PointStats.compute(hot, names, "weight"));
   }
@@ -40,16 +43,11 @@ class BandwidthAndSeedsTest extends SparkTestBase {
   @ValueSource(strings = {"0.1", "0.2", "0.3", "0.5"})
   void bandwidthMatchesEstimateBandwidth(String quantile) {
     double expected = SklearnReference.get("blobs300", "estimate_bandwidth", quantile).asDouble();
+    List<Row> rows = points("sklearn/blobs300.csv").hot().collectAsList();
     double actual =
         BandwidthEstimator.estimate(
-            points("sklearn/blobs300.csv"), Double.parseDouble(quantile), 10000, 0);
+            Rows.matrix(rows, 1, 2), Rows.column(rows, 3), Double.parseDouble(quantile));
     assertEquals(expected, actual, BANDWIDTH_TOLERANCE * expected);
-    double sql =
-        BandwidthEstimator.plan(
-                points("sklearn/blobs300.csv"), Double.parseDouble(quantile), 10000, 0)
-            .first()
-            .getDouble(0);
-    assertEquals(expected, sql, BANDWIDTH_TOLERANCE * expected, "the SQL plan (GPU path)");
   }
 
   @ParameterizedTest
@@ -62,11 +60,19 @@ class BandwidthAndSeedsTest extends SparkTestBase {
   void binSeedsMatchGetBinSeeds(
       String csv, double binSize, double minFreq, String set, String key) {
     double[][] expected = sorted(SklearnReference.matrix(SklearnReference.get(set, key)));
-    double[][] actual = sorted(Seeding.binSeedsOrAllPoints(points(csv), binSize, minFreq));
-    assertEquals(expected.length, actual.length, "number of seeds");
-    for (int i = 0; i < expected.length; i++) {
-      for (int j = 0; j < expected[i].length; j++) {
-        assertEquals(expected[i][j], actual[i][j], SEED_TOLERANCE, "seed " + i);
+    PointSet points = points(csv);
+    double[][] fromPlan =
+        Rows.matrix(Seeding.binSeedPlan(points, binSize, minFreq).collectAsList(), 0, 2);
+    List<Row> rows = points.hot().collectAsList();
+    double[][] fromLoop =
+        Seeding.binSeeds(Rows.matrix(rows, 1, 2), Rows.column(rows, 3), binSize, minFreq);
+    for (double[][] seeds : List.of(fromPlan, fromLoop)) {
+      double[][] actual = sorted(seeds);
+      assertEquals(expected.length, actual.length, "number of seeds");
+      for (int i = 0; i < expected.length; i++) {
+        for (int j = 0; j < expected[i].length; j++) {
+          assertEquals(expected[i][j], actual[i][j], SEED_TOLERANCE, "seed " + i);
+        }
       }
     }
   }

@@ -51,10 +51,12 @@ class SampleWeightsTest extends SparkTestBase {
     return out;
   }
 
-  @ParameterizedTest(name = "{0} kernel, bin seeding {1}, algorithm {2}, h {3} (0: auto)")
+  @ParameterizedTest(
+      name = "{0} kernel, bin seeding {1}, algorithm {2}, h {3} (0: auto, -1: quantile)")
   @CsvSource({
     "flat, false, standard, 1.5",
     "gaussian, false, standard, 0",
+    "gaussian, false, standard, -1",
     "epanechnikov, true, standard, 1.5",
     "gaussian, false, blurring, 0.7"
   })
@@ -70,6 +72,8 @@ class SampleWeightsTest extends SparkTestBase {
             .setQuantile(0.2);
     if (bandwidth > 0) {
       ms.setBandwidth(bandwidth);
+    } else if (bandwidth < 0) {
+      ms.setBandwidthMethod("quantile");
     }
     MeanShiftModel dup = ms.fit(sets[0]);
     MeanShiftModel weighted =

@@ -1,5 +1,6 @@
 package io.github.meanshift.shift;
 
+import io.github.meanshift.common.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -153,13 +154,13 @@ public final class JvmShiftBench {
     spark.sparkContext().setLogLevel("WARN");
     try {
       List<Row> rows = new ArrayList<>(x.length);
-      StructType schema = new StructType().add(PointSet.PID, DataTypes.LongType);
+      StructType schema = new StructType().add(Columns.PID, DataTypes.LongType);
       String[] names = new String[d];
       for (int j = 0; j < d; j++) {
-        schema = schema.add(PointSet.feature(j), DataTypes.DoubleType);
+        schema = schema.add(Columns.feature(j), DataTypes.DoubleType);
         names[j] = "x" + j;
       }
-      schema = schema.add(PointSet.WEIGHT, DataTypes.DoubleType);
+      schema = schema.add(Columns.WEIGHT, DataTypes.DoubleType);
       for (int i = 0; i < x.length; i++) {
         Object[] v = new Object[d + 2];
         v[0] = (long) i;

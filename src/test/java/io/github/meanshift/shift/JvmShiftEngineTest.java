@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.meanshift.SparkTestBase;
+import io.github.meanshift.common.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -198,13 +199,13 @@ class JvmShiftEngineTest extends SparkTestBase {
   /** A point set of the internal columns, in {@code partitions} partitions. */
   static PointSet pointSet(double[][] x, double[] w, int partitions) {
     int d = x[0].length;
-    StructType schema = new StructType().add(PointSet.PID, DataTypes.LongType, false);
+    StructType schema = new StructType().add(Columns.PID, DataTypes.LongType, false);
     String[] names = new String[d];
     for (int j = 0; j < d; j++) {
-      schema = schema.add(PointSet.feature(j), DataTypes.DoubleType, false);
+      schema = schema.add(Columns.feature(j), DataTypes.DoubleType, false);
       names[j] = "x" + j;
     }
-    schema = schema.add(PointSet.WEIGHT, DataTypes.DoubleType, false);
+    schema = schema.add(Columns.WEIGHT, DataTypes.DoubleType, false);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < x.length; i++) {
       Object[] v = new Object[d + 2];

@@ -1,8 +1,10 @@
-package io.github.meanshift.io;
+package io.github.meanshift.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.io.OutputDir;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -24,6 +26,11 @@ public final class ResultFiles {
   /** A fresh JSON object for a report. */
   public static ObjectNode newObject() {
     return JSON.createObjectNode();
+  }
+
+  /** A value (maps, lists, numbers, strings, arrays) as a JSON tree. */
+  public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+    return JSON.valueToTree(value);
   }
 
   /** Writes {@code labels/}: the id and prediction columns, as Parquet or CSV with a header. */

@@ -1,4 +1,4 @@
-package io.github.meanshift.io;
+package io.github.meanshift.report;
 
 /**
  * One scatter plot for {@link ClusterPlot}: points already projected to 2-D, the cluster of each

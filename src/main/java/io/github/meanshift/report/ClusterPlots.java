@@ -1,61 +1,49 @@
-package io.github.meanshift.cli;
+package io.github.meanshift.report;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.ClusterPlot;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
-import io.github.meanshift.io.Panel;
-import io.github.meanshift.io.PlotSample;
-import io.github.meanshift.io.Projection;
+import io.github.meanshift.ml.Evaluation;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /** The pictures of a clustering run, written into its output directory. */
-final class ClusterPlots {
+public final class ClusterPlots {
   private ClusterPlots() {}
 
   /** {@code clusters.png}: a sample of the points coloured by cluster, centres marked. */
-  static void writeClusters(
-      OutputDir dir, InputData data, Fitted f, String command, ObjectNode metrics)
+  public static void writeClusters(
+      OutputDir dir, InputData data, Clustering c, String command, Evaluation metrics)
       throws IOException {
-    long n = Arrays.stream(f.sizes).sum() + f.orphans;
-    PlotSample sample = PlotSample.collect(f.predictions, data.features(), n, 7L, f.predictionCol);
+    PlotSample sample =
+        PlotSample.collect(c.predictions(), data.features(), c.points(), 7L, c.predictionCol());
     Projection projection = Projection.fit(sample.points());
-    write(dir, "clusters.png", List.of(panel(command, data, f, sample, 0, projection, n, metrics)));
+    write(dir, "clusters.png", List.of(panel(command, data, c, sample, 0, projection, metrics)));
   }
 
   /** One panel: the sample coloured by its {@code l}-th label column, with the metrics known. */
-  static Panel panel(
+  public static Panel panel(
       String title,
       InputData data,
-      Fitted f,
+      Clustering c,
       PlotSample sample,
       int l,
       Projection p,
-      long n,
-      ObjectNode metrics) {
+      Evaluation metrics) {
     StringBuilder scores = new StringBuilder();
-    metrics
-        .fields()
-        .forEachRemaining(
-            e ->
-                scores.append(
-                    String.format(
-                        Locale.ROOT,
-                        ", %s %.3f",
-                        e.getKey().toUpperCase(Locale.ROOT),
-                        e.getValue().asDouble())));
+    score(scores, "ARI", metrics.ari());
+    score(scores, "NMI", metrics.nmi());
+    score(scores, "SILHOUETTE", metrics.silhouette());
+    long n = c.points();
     String subtitle =
         String.format(
             Locale.ROOT,
             "%d clusters, %d points%s%s%s",
-            f.centers.length,
+            c.count(),
             n,
             sample.points().length < n ? " (" + sample.points().length + " drawn)" : "",
-            f.orphans > 0 ? ", " + f.orphans + " orphans (grey)" : "",
+            c.orphans() > 0 ? ", " + c.orphans() + " orphans (grey)" : "",
             scores);
     return Panel.of(
             title + " — " + data.path(),
@@ -63,12 +51,18 @@ final class ClusterPlots {
             p.yLabel(data.features()),
             p.apply(sample.points()),
             sample.labels(l))
-        .withCenters(p.apply(f.centers))
+        .withCenters(p.apply(c.centers()))
         .withSubtitle(subtitle);
   }
 
+  private static void score(StringBuilder out, String name, Double value) {
+    if (value != null) {
+      out.append(String.format(Locale.ROOT, ", %s %.3f", name, value));
+    }
+  }
+
   /** Renders panels side by side into {@code name} in the result directory. */
-  static void write(OutputDir dir, String name, List<Panel> panels) throws IOException {
+  public static void write(OutputDir dir, String name, List<Panel> panels) throws IOException {
     java.nio.file.Path tmp = Files.createTempFile("meanshift-plot", ".png");
     try {
       if (panels.size() == 1) {

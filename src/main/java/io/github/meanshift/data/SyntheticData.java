@@ -1,5 +1,6 @@
-package io.github.meanshift.io;
+package io.github.meanshift.data;
 
+import io.github.meanshift.common.BadInputException;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -24,8 +25,7 @@ public final class SyntheticData implements java.io.Serializable {
       try {
         return valueOf(s.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "unknown data set '" + s + "' (expected blobs, moons or ring)");
+        throw new BadInputException("unknown data set '" + s + "' (expected blobs, moons or ring)");
       }
     }
   }
@@ -50,10 +50,10 @@ public final class SyntheticData implements java.io.Serializable {
   public SyntheticData(
       Kind kind, int clusters, long perCluster, int dim, double box, double noise, long seed) {
     if (clusters < 1 || perCluster < 1 || dim < 1) {
-      throw new IllegalArgumentException("clusters, points per cluster and dim must be >= 1");
+      throw new BadInputException("clusters, points per cluster and dim must be >= 1");
     }
     if (!(noise >= 0) || !(box >= 0)) {
-      throw new IllegalArgumentException("noise and box must be >= 0");
+      throw new BadInputException("noise and box must be >= 0");
     }
     this.kind = kind;
     this.clusters = kind == Kind.BLOBS ? clusters : 2;

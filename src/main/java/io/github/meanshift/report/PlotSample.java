@@ -1,5 +1,7 @@
-package io.github.meanshift.io;
+package io.github.meanshift.report;
 
+import io.github.meanshift.common.Columns;
+import io.github.meanshift.common.Rows;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,18 +38,13 @@ public final class PlotSample {
       cols[features.length + l] = Columns.named(labelCols[l]).cast("int");
     }
     List<Row> list = sample.select(cols).collectAsList();
-    double[][] pts = new double[list.size()][features.length];
     int[][] labels = new int[labelCols.length][list.size()];
     for (int i = 0; i < list.size(); i++) {
-      Row r = list.get(i);
-      for (int j = 0; j < features.length; j++) {
-        pts[i][j] = r.getDouble(j);
-      }
       for (int l = 0; l < labelCols.length; l++) {
-        labels[l][i] = r.getInt(features.length + l);
+        labels[l][i] = list.get(i).getInt(features.length + l);
       }
     }
-    return new PlotSample(pts, labels);
+    return new PlotSample(Rows.matrix(list, 0, features.length), labels);
   }
 
   public double[][] points() {

@@ -1,5 +1,6 @@
-package io.github.meanshift.io;
+package io.github.meanshift.report;
 
+import io.github.meanshift.common.BadInputException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class GpuPlanReport {
           Class.forName(EXPLAIN_CLASS)
               .getMethod("explainPotentialGpuPlan", Dataset.class, String.class);
     } catch (ClassNotFoundException | NoSuchMethodException e) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "--explain-gpu needs the RAPIDS Accelerator jar on the classpath (submit.sh adds it from"
               + " ~/.m2 or $RAPIDS_JAR)");
     }

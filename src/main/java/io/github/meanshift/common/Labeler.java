@@ -1,4 +1,4 @@
-package io.github.meanshift.shift;
+package io.github.meanshift.common;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_min;
@@ -38,7 +38,7 @@ public final class Labeler {
     }
     Column[] d2 = new Column[centers.length];
     for (int c = 0; c < centers.length; c++) {
-      d2[c] = squaredDistance(features, centers[c]);
+      d2[c] = Distances.squared(features, centers[c]);
     }
     Column best;
     Column label;
@@ -67,7 +67,7 @@ public final class Labeler {
     int best = 0;
     double bestD2 = Double.POSITIVE_INFINITY;
     for (int c = 0; c < centers.length; c++) {
-      double d2 = ModeMerger.squaredDistance(x, centers[c]);
+      double d2 = Distances.squared(x, centers[c]);
       if (d2 < bestD2) {
         bestD2 = d2;
         best = c;
@@ -80,19 +80,9 @@ public final class Labeler {
   public static Column nearestSquaredDistance(Column[] features, double[][] centers) {
     Column[] d2 = new Column[centers.length];
     for (int c = 0; c < centers.length; c++) {
-      d2[c] = squaredDistance(features, centers[c]);
+      d2[c] = Distances.squared(features, centers[c]);
     }
     return min(d2);
-  }
-
-  static Column squaredDistance(Column[] features, double[] center) {
-    Column s = null;
-    for (int j = 0; j < features.length; j++) {
-      Column diff = features[j].minus(lit(center[j]));
-      Column sq = diff.multiply(diff);
-      s = s == null ? sq : s.plus(sq);
-    }
-    return s;
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.github.meanshift.io;
+package io.github.meanshift.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

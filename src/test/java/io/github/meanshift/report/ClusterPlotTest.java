@@ -1,4 +1,4 @@
-package io.github.meanshift.io;
+package io.github.meanshift.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.github.meanshift.shift;
+package io.github.meanshift.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
