@@ -6,6 +6,7 @@ import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.report.Clustering;
 import io.github.meanshift.report.MeanShiftResults;
 import io.github.meanshift.shift.Algorithm;
+import io.github.meanshift.shift.Assignment;
 import io.github.meanshift.shift.BandwidthMethod;
 import io.github.meanshift.shift.EngineType;
 import io.github.meanshift.shift.Kernel;
@@ -103,6 +104,16 @@ final class MeanShiftOptions {
       description =
           "false: points farther than h from every centre get -1 (default: ${DEFAULT-VALUE}).")
   boolean clusterAll;
+
+  @Option(
+      names = "--assign",
+      paramLabel = "nearest|mode",
+      descriptionKey = "meanShift.assign",
+      description =
+          "Labels of the input: nearest (centre, scikit-learn's way) or mode (the basin of"
+              + " attraction: the mode each point's own seed climbed to) (default:"
+              + " ${DEFAULT-VALUE}).")
+  Assignment assign;
 
   @Option(
       names = "--max-iter",

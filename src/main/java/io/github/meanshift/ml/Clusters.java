@@ -17,4 +17,15 @@ record Clusters(
   Clusters {
     iterations = List.copyOf(iterations);
   }
+
+  /** The same clusters with other sizes ({@code sizes}: one per cluster, then the orphans). */
+  Clusters withSizes(long[] sizes) {
+    return new Clusters(
+        centers,
+        java.util.Arrays.copyOf(sizes, centers.length),
+        sizes[centers.length],
+        numSeeds,
+        iterations,
+        converged);
+  }
 }

@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import io.github.meanshift.common.BadInputException;
 import io.github.meanshift.common.Columns;
+import io.github.meanshift.common.Labeler;
 import io.github.meanshift.common.NamedEnum;
 import io.github.meanshift.shift.Algorithm;
+import io.github.meanshift.shift.Assignment;
 import io.github.meanshift.shift.BandwidthEstimator;
 import io.github.meanshift.shift.BandwidthMethod;
 import io.github.meanshift.shift.BandwidthSelection;
@@ -160,6 +162,15 @@ public class MeanShift extends Estimator<MeanShiftModel>
     return this;
   }
 
+  public MeanShift setAssign(String value) {
+    set(assign(), value);
+    return this;
+  }
+
+  public MeanShift setAssign(Assignment value) {
+    return setAssign(value.paramName());
+  }
+
   public MeanShift setMaxIter(int value) {
     set(maxIter(), value);
     return this;
@@ -243,16 +254,29 @@ public class MeanShift extends Estimator<MeanShiftModel>
       Supplier<Dataset<Row>> predictions;
       MeanShiftModel model;
       if (algorithm == Algorithm.STANDARD) {
-        clusters = standard(points, choice, kernel, h, timer);
-        model = newModel(clusters.centers(), h);
-        predictions = () -> model.transform(dataset);
+        Seeded run = standard(points, choice, kernel, h, timer);
+        model = newModel(run.clusters().centers(), h);
+        if (NamedEnum.parse(Assignment.class, getAssign(), "assignment") == Assignment.MODE) {
+          Dataset<Row> basins = basinPredictions(dataset, spec, run, model);
+          predictions = () -> basins;
+          clusters =
+              timer.time(
+                  "label",
+                  () ->
+                      run.clusters()
+                          .withSizes(countLabels(basins, run.clusters().centers().length)));
+        } else {
+          clusters = run.clusters();
+          predictions = () -> model.transform(dataset);
+        }
       } else {
         DriverPoints start = timer.time("collect", () -> collectForBlurring(points));
         BlurringMeanShift.Result run =
             timer.time("shift", () -> blurring(points, start, choice, kernel, h));
         clusters = blurringClusters(run, start.x.length);
         model = newModel(clusters.centers(), h);
-        predictions = () -> labelsByPosition(dataset, spec, start.x, run.labels());
+        predictions =
+            () -> labelsByPosition(dataset, spec, start.x, run.labels(), getPredictionCol());
       }
       model.setSummary(
           new MeanShiftSummary(
@@ -272,10 +296,17 @@ public class MeanShift extends Estimator<MeanShiftModel>
     }
   }
 
+  /**
+   * A standard run: its clusters, where the seeds started, and the centre each seed's mode went to
+   * (-1: the seed found no points); {@code everyPoint} when the seeds were every distinct point.
+   */
+  private record Seeded(Clusters clusters, double[][] seeds, int[] owner, boolean everyPoint) {}
+
   /** The standard algorithm: seeds climb to the modes, which merge into centres. */
-  private Clusters standard(
+  private Seeded standard(
       Points points, EngineChoice choice, Kernel kernel, double h, FitTimer timer) {
-    double[][] seeds = timer.time("seeding", () -> seeds(points, h));
+    Seeds start = timer.time("seeding", () -> seeds(points, h));
+    double[][] seeds = start.positions();
     LOG.info("{} seeds ({})", seeds.length, seedingName());
     StandardMeanShift.Result run;
     try (ShiftEngine engine =
@@ -287,17 +318,63 @@ public class MeanShift extends Estimator<MeanShiftModel>
                   StandardMeanShift.run(
                       engine, seeds, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
     }
-    double[][] centers =
-        timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h)).centers();
+    ModeMerger.Centers merged =
+        timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
+    double[][] centers = merged.centers();
     double maxDistance = getClusterAll() ? Double.POSITIVE_INFINITY : h;
     long[] sizes = timer.time("label", () -> points.clusterSizes(centers, maxDistance));
-    return new Clusters(
-        centers,
-        Arrays.copyOf(sizes, centers.length),
-        sizes[centers.length],
-        seeds.length,
-        run.iterations(),
-        run.allConverged());
+    Clusters clusters =
+        new Clusters(
+            centers,
+            Arrays.copyOf(sizes, centers.length),
+            sizes[centers.length],
+            seeds.length,
+            run.iterations(),
+            run.allConverged());
+    return new Seeded(clusters, seeds, merged.owner(), start.everyPoint());
+  }
+
+  /**
+   * The input with each point's basin of attraction: the centre its own seed's mode went to. With
+   * every distinct point a seed, the seed at the point's position (a broadcast table of positions);
+   * otherwise the seed that started nearest to it (with bin seeding, its bin's). A seed that found
+   * no points, and with clusterAll false a point farther than h from every centre, falls back to
+   * the nearest-centre rule.
+   */
+  private Dataset<Row> basinPredictions(
+      Dataset<?> dataset, FeatureSpec spec, Seeded run, MeanShiftModel model) {
+    Column[] features = spec.columns();
+    Column nearest = model.predictColumn(features);
+    if (run.everyPoint()) {
+      String basin = "_ms_basin";
+      Dataset<Row> joined = labelsByPosition(dataset, spec, run.seeds(), run.owner(), basin);
+      Column[] out = new Column[dataset.columns().length + 1];
+      for (int i = 0; i < dataset.columns().length; i++) {
+        out[i] = Columns.named(dataset.columns()[i]);
+      }
+      Column fallback = model.predictColumn(spec.columns());
+      out[out.length - 1] =
+          functions
+              .when(col(basin).geq(0).and(fallback.geq(0)), col(basin))
+              .otherwise(fallback)
+              .as(getPredictionCol());
+      return joined.select(out);
+    }
+    Column seed = Labeler.label(features, run.seeds(), Double.POSITIVE_INFINITY);
+    Column owner = functions.element_at(functions.lit(run.owner()), seed.plus(1));
+    return dataset.withColumn(
+        getPredictionCol(),
+        functions.when(owner.geq(0).and(nearest.geq(0)), owner).otherwise(nearest));
+  }
+
+  /** Rows per label of {@code predictions}: clusters 0..k-1, and the orphans (-1) last. */
+  private long[] countLabels(Dataset<Row> predictions, int k) {
+    long[] sizes = new long[k + 1];
+    for (Row r : predictions.groupBy(col(getPredictionCol())).count().collectAsList()) {
+      int l = r.getInt(0);
+      sizes[l < 0 ? k : l] = r.getLong(1);
+    }
+    return sizes;
   }
 
   /**
@@ -361,13 +438,13 @@ public class MeanShift extends Estimator<MeanShiftModel>
    * joined with a broadcast table of (position, label).
    */
   private Dataset<Row> labelsByPosition(
-      Dataset<?> dataset, FeatureSpec spec, double[][] positions, int[] labels) {
+      Dataset<?> dataset, FeatureSpec spec, double[][] positions, int[] labels, String labelCol) {
     int d = spec.dim();
     StructType schema = new StructType();
     for (int j = 0; j < d; j++) {
       schema = schema.add(Columns.feature(j), DataTypes.DoubleType, false);
     }
-    schema = schema.add(getPredictionCol(), DataTypes.IntegerType, false);
+    schema = schema.add(labelCol, DataTypes.IntegerType, false);
     java.util.Map<java.util.List<Double>, Row> byPosition = new java.util.LinkedHashMap<>();
     for (int i = 0; i < positions.length; i++) {
       Object[] v = new Object[d + 1];
@@ -397,7 +474,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
       Column eq = col("_ms_key" + j).equalTo(col(Columns.feature(j)));
       on = on == null ? eq : on.and(eq);
     }
-    out[dataset.columns().length] = col(getPredictionCol());
+    out[dataset.columns().length] = col(labelCol);
     return dataset.select(withKeys).join(functions.broadcast(table), on).select(out);
   }
 
@@ -499,11 +576,14 @@ public class MeanShift extends Estimator<MeanShiftModel>
     return model;
   }
 
+  /** Where the seeds start, and whether they are every distinct point. */
+  private record Seeds(double[][] positions, boolean everyPoint) {}
+
   /**
    * The seeds: given, or scikit-learn's bin seeding (every distinct point when binning merged
    * nothing, as its get_bin_seeds does), or every distinct point.
    */
-  private double[][] seeds(Points points, double h) {
+  private Seeds seeds(Points points, double h) {
     double[][] given = getSeeds();
     if (given != null) {
       for (double[] s : given) {
@@ -512,15 +592,15 @@ public class MeanShift extends Estimator<MeanShiftModel>
               "a seed has " + s.length + " values but the data have " + points.dim() + " features");
         }
       }
-      return given;
+      return new Seeds(given, false);
     }
     if (getBinSeeding()) {
       double[][] bins = points.binSeeds(h, getMinBinFreq());
       if (bins.length < points.count()) {
-        return bins;
+        return new Seeds(bins, false);
       }
     }
-    return points.distinctPositions();
+    return new Seeds(points.distinctPositions(), true);
   }
 
   private String seedingName() {

@@ -1,6 +1,7 @@
 package io.github.meanshift.ml;
 
 import io.github.meanshift.shift.Algorithm;
+import io.github.meanshift.shift.Assignment;
 import io.github.meanshift.shift.BandwidthMethod;
 import io.github.meanshift.shift.EngineType;
 import io.github.meanshift.shift.Kernel;
@@ -38,6 +39,7 @@ final class MeanShiftParamDefs implements java.io.Serializable {
   final DoubleParam minBinFreq;
   final DoubleArrayArrayParam seeds;
   final BooleanParam clusterAll;
+  final Param<String> assign;
   final IntParam maxIter;
   final DoubleParam tol;
   final LongParam seed;
@@ -139,6 +141,14 @@ final class MeanShiftParamDefs implements java.io.Serializable {
             "clusterAll",
             "Label every point; if false, points farther than h from every centre get -1."
                 + " Default: true.");
+    assign =
+        new Param<>(
+            owner,
+            "assign",
+            "How training points get their cluster: nearest (the nearest centre, scikit-learn's"
+                + " way) or mode (the mode their own seed climbed to: the basin of attraction)."
+                + " New points always go to the nearest centre. Default: nearest.",
+            ParamCheck.oneOf(Assignment.class));
     maxIter =
         new IntParam(
             owner,
@@ -196,6 +206,7 @@ final class MeanShiftParamDefs implements java.io.Serializable {
     owner.setDefault(binSeeding, false);
     owner.setDefault(minBinFreq, 1.0);
     owner.setDefault(clusterAll, true);
+    owner.setDefault(assign, Assignment.NEAREST.paramName());
     owner.setDefault(maxIter, 300);
     owner.setDefault(tol, 1e-3);
     owner.setDefault(seed, 0L);

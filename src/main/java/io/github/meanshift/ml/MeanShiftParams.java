@@ -82,6 +82,10 @@ public interface MeanShiftParams extends Params {
     return defs().clusterAll;
   }
 
+  default Param<String> assign() {
+    return defs().assign;
+  }
+
   default IntParam maxIter() {
     return defs().maxIter;
   }
@@ -173,6 +177,10 @@ public interface MeanShiftParams extends Params {
 
   default boolean getClusterAll() {
     return (Boolean) getOrDefault(clusterAll());
+  }
+
+  default String getAssign() {
+    return getOrDefault(assign());
   }
 
   default int getMaxIter() {

@@ -59,6 +59,7 @@ public final class MeanShiftResults {
         "seeds", seedsSource,
         "n_seeds", s.numSeeds(),
         "cluster_all", model.getClusterAll(),
+        "assign", model.getAssign(),
         "max_iter", model.getMaxIter(),
         "tol", model.getTol(),
         "local_max_points", model.getLocalMaxPoints());

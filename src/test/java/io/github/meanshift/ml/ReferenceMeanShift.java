@@ -33,6 +33,21 @@ public final class ReferenceMeanShift {
   }
 
   public static double[][] centers(double[][] x, String kernel, double h, double tol, int maxIter) {
+    return run(x, kernel, h, tol, maxIter, null);
+  }
+
+  /**
+   * The basin of every point, every point a seed: the index, among {@link #centers}, of the first
+   * kept centre within h of the mode its own seed climbed to.
+   */
+  public static int[] basins(double[][] x, String kernel, double h, double tol, int maxIter) {
+    int[] basin = new int[x.length];
+    run(x, kernel, h, tol, maxIter, basin);
+    return basin;
+  }
+
+  private static double[][] run(
+      double[][] x, String kernel, double h, double tol, int maxIter, int[] basinOut) {
     DoubleUnaryOperator k = profile(kernel);
     int n = x.length;
     int d = x[0].length;
@@ -79,12 +94,18 @@ public final class ReferenceMeanShift {
         bySupport.thenComparing((a, b) -> Arrays.compare(modes.get(a), modes.get(b))).reversed());
     List<double[]> kept = new ArrayList<>();
     for (int i : order) {
-      boolean near = false;
-      for (double[] c : kept) {
-        near |= dist2(c, modes.get(i)) <= h * h;
+      int owner = -1;
+      for (int c = 0; c < kept.size() && owner < 0; c++) {
+        if (dist2(kept.get(c), modes.get(i)) <= h * h) {
+          owner = c;
+        }
       }
-      if (!near) {
+      if (owner < 0) {
+        owner = kept.size();
         kept.add(modes.get(i));
+      }
+      if (basinOut != null) {
+        basinOut[i] = owner;
       }
     }
     return kept.toArray(new double[0][]);

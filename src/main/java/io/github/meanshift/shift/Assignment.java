@@ -1,0 +1,20 @@
+package io.github.meanshift.shift;
+
+import io.github.meanshift.common.NamedEnum;
+
+/** How the training points get their cluster. */
+public enum Assignment implements NamedEnum {
+  /** The nearest centre (scikit-learn's way): Voronoi cells around the modes. */
+  NEAREST,
+  /**
+   * The basin of attraction: the cluster of the mode the point's own seed climbed to (with every
+   * distinct point a seed, exactly its own; with bin seeding, its bin's seed; with other seeds, the
+   * nearest seed's). Boundaries follow the density's valleys instead of straight lines.
+   */
+  MODE;
+
+  @Override
+  public String toString() {
+    return paramName();
+  }
+}
