@@ -128,6 +128,10 @@ final class CompareCommand implements Callable<Integer> {
               data,
               work,
               "predictions-meanshift");
+      if (k == null && ms.count() < 2) {
+        writeMeanShiftOnly(dir, spark, data, ms, format, work, start);
+        return 0;
+      }
       int clusters = k != null ? k : ms.count();
       LOG.info("mean shift found {} clusters; k-means with k = {}", ms.count(), clusters);
       Clustering km =
@@ -174,6 +178,64 @@ final class CompareCommand implements Callable<Integer> {
           dir.target());
       return 0;
     }
+  }
+
+  /**
+   * When mean shift finds one cluster and no --k is given, k-means is not run: MLlib's KMeans needs
+   * k > 1, and with k = 1 both would be the same single cluster. The outputs are mean shift's, the
+   * kmeans column of labels/ is null, and report.json's kmeans section says why.
+   */
+  private void writeMeanShiftOnly(
+      OutputDir dir,
+      SparkSession spark,
+      InputData data,
+      Clustering ms,
+      String format,
+      String work,
+      long start)
+      throws java.io.IOException {
+    String why =
+        "mean shift found one cluster: k-means is not run (MLlib's KMeans needs k > 1); pass --k"
+            + " to compare with k-means anyway";
+    LOG.info("{}", why);
+    ResultFiles.writeTable(
+        dir,
+        "labels",
+        ms.predictions()
+            .select(
+                Columns.named(data.idCol()),
+                Columns.named(MEANSHIFT).cast("int"),
+                org.apache.spark.sql.functions.lit(null).cast("int").as(KMEANS)),
+        format);
+    ResultFiles.writeCenters(
+        dir, "centers-meanshift.csv", data.features(), ms.centers(), ms.sizes());
+    ObjectNode report = Reports.header("compare", data, output.output, ms.points());
+    Evaluation msMetrics = ClusteringCommand.evaluate(data, ms);
+    Reports.putClustering(report.putObject(MEANSHIFT), ms, msMetrics);
+    report.putObject(KMEANS).put("skipped", why);
+    PlotSample sample =
+        PlotSample.collect(ms.predictions(), data.features(), ms.points(), 7L, MEANSHIFT);
+    ClusterPlots.write(
+        dir,
+        "comparison.png",
+        List.of(
+            ClusterPlots.panel(
+                "mean shift (k-means not run: one cluster)",
+                data,
+                ms,
+                sample,
+                0,
+                Projection.fit(sample.points()),
+                msMetrics)));
+    BandwidthPlot.writeIfScanned(dir, (MeanShiftModel) ms.model());
+    Reports.write(
+        report,
+        dir,
+        spark,
+        sparkOptions.gpu,
+        sparkOptions.explainGpu ? Reports.gpuPlan(dir, work, ms) : null,
+        start);
+    dir.commit();
   }
 
   private static void writePicture(
