@@ -10,6 +10,7 @@ import io.github.meanshift.shift.Assignment;
 import io.github.meanshift.shift.BandwidthMethod;
 import io.github.meanshift.shift.EngineType;
 import io.github.meanshift.shift.Kernel;
+import io.github.meanshift.shift.ModeMerge;
 import io.github.meanshift.shift.Neighbors;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,13 +108,22 @@ final class MeanShiftOptions {
 
   @Option(
       names = "--assign",
-      paramLabel = "nearest|mode",
+      paramLabel = "auto|nearest|mode",
       descriptionKey = "meanShift.assign",
       description =
-          "Labels of the input: nearest (centre, scikit-learn's way) or mode (the basin of"
-              + " attraction: the mode each point's own seed climbed to) (default:"
-              + " ${DEFAULT-VALUE}).")
+          "Labels of the input: nearest (mode, scikit-learn's way), mode (the basin of"
+              + " attraction: the mode each point's own seed climbed to), or auto (mode when modes"
+              + " were merged and seeds have basins, else nearest) (default: ${DEFAULT-VALUE}).")
   Assignment assign;
+
+  @Option(
+      names = "--mode-merge",
+      paramLabel = "auto|ridge|none",
+      descriptionKey = "meanShift.modeMerge",
+      description =
+          "Merge modes joined by a density ridge (a ring or a moon split into arcs): ridge, none,"
+              + " or auto (as the bandwidth selection decides) (default: ${DEFAULT-VALUE}).")
+  ModeMerge modeMerge;
 
   @Option(
       names = "--max-iter",

@@ -75,7 +75,9 @@ final class PredictCommand implements Callable<Integer> {
               .toArray(Column[]::new);
       long predictStart = System.nanoTime();
       Dataset<Row> labels =
-          data.frame().select(Columns.named(data.idCol()), saved.assign(features).as("prediction"));
+          saved
+              .assign(data.frame(), features, "prediction")
+              .select(Columns.named(data.idCol()), Columns.named("prediction"));
       ResultFiles.writeLabels(dir, labels, data.idCol(), "prediction", format);
       Dataset<Row> written =
           format.equals("csv")
@@ -138,11 +140,7 @@ final class PredictCommand implements Callable<Integer> {
     }
     String path = new org.apache.hadoop.fs.Path(dir.work(), "gpu-plan-points").toString();
     data.frame().select(cols).write().parquet(path);
-    return data.frame()
-        .sparkSession()
-        .read()
-        .parquet(path)
-        .select(
-            Columns.named(Columns.PID), saved.assign(Columns.features(f.length)).as("prediction"));
+    Dataset<Row> stored = data.frame().sparkSession().read().parquet(path);
+    return saved.assign(stored, Columns.features(f.length), "prediction");
   }
 }

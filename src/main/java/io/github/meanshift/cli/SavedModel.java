@@ -2,7 +2,7 @@ package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.meanshift.common.Labeler;
+import io.github.meanshift.common.NearestCentres;
 import io.github.meanshift.ml.MeanShiftModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,25 +16,29 @@ import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * A model saved by {@code --save-model}: a {@link MeanShiftModel}, or the k-means pipeline
  * (VectorAssembler + MLlib KMeansModel) the kmeans command saves. Either way new points are
- * assigned by the same column expression (nearest centre, -1 beyond the bandwidth for a mean-shift
- * model fitted with cluster-all false), which runs on batch and streaming DataFrames and on the
- * GPU.
+ * assigned the same way (nearest centre, -1 beyond the bandwidth for a mean-shift model fitted with
+ * cluster-all false), on batch and streaming DataFrames and on the GPU.
  */
 final class SavedModel {
   final String kind;
   final String[] features;
   final double[][] centers;
   final double maxDistance;
+  final double cellSide;
 
-  private SavedModel(String kind, String[] features, double[][] centers, double maxDistance) {
+  private SavedModel(
+      String kind, String[] features, double[][] centers, double maxDistance, double cellSide) {
     this.kind = kind;
     this.features = features;
     this.centers = centers;
     this.maxDistance = maxDistance;
+    this.cellSide = cellSide;
   }
 
   /** Loads the model in {@code dir}, telling the kind from Spark's metadata. */
@@ -43,10 +47,7 @@ final class SavedModel {
     if (cls.equals(MeanShiftModel.class.getName())) {
       MeanShiftModel m = MeanShiftModel.load(dir);
       return new SavedModel(
-          "meanshift",
-          m.featureNames(),
-          m.clusterCenters(),
-          m.getClusterAll() ? Double.POSITIVE_INFINITY : m.getBandwidth());
+          "meanshift", m.featureNames(), m.clusterCenters(), m.maxDistance(), m.cellSide());
     }
     if (cls.equals(PipelineModel.class.getName())) {
       Transformer[] stages = PipelineModel.load(dir).stages();
@@ -62,7 +63,8 @@ final class SavedModel {
             "kmeans",
             ((VectorAssembler) stages[0]).getInputCols(),
             centers,
-            Double.POSITIVE_INFINITY);
+            Double.POSITIVE_INFINITY,
+            Double.NaN);
       }
     }
     throw new UsageException(
@@ -91,8 +93,12 @@ final class SavedModel {
     }
   }
 
-  /** The cluster of the point whose coordinates are {@code featureColumns}. */
-  Column assign(Column[] featureColumns) {
-    return Labeler.label(featureColumns, centers, maxDistance);
+  /**
+   * {@code data} with column {@code labelCol}: the cluster of the point in {@code featureColumns}
+   * ({@link NearestCentres}: one column expression, which also runs on a streaming frame, up to 32
+   * centres; a cell join or a broadcast array of centres beyond).
+   */
+  Dataset<Row> assign(Dataset<Row> data, Column[] featureColumns, String labelCol) {
+    return NearestCentres.assign(data, featureColumns, centers, maxDistance, cellSide, labelCol);
   }
 }

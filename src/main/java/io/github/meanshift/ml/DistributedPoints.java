@@ -1,7 +1,9 @@
 package io.github.meanshift.ml;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.github.meanshift.common.Columns;
-import io.github.meanshift.common.Labeler;
+import io.github.meanshift.common.NearestCentres;
 import io.github.meanshift.common.Rows;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.PointSet;
@@ -115,19 +117,23 @@ final class DistributedPoints implements Points {
   }
 
   @Override
-  public long[] clusterSizes(double[][] centers, double maxDistance) {
-    Column label = Labeler.label(Columns.features(dim()), centers, maxDistance);
+  public long[] clusterSizes(double[][] centers, double maxDistance, double cellSide) {
     long[] sizes = new long[centers.length + 1];
-    for (Row r : sizesPlan(set.hot(), label).collectAsList()) {
+    Dataset<Row> labelled =
+        NearestCentres.assign(
+            set.hot(), Columns.features(dim()), centers, maxDistance, cellSide, LABEL);
+    for (Row r : sizesPlan(labelled, col(LABEL)).collectAsList()) {
       int k = r.getInt(0);
       sizes[k < 0 ? centers.length : k] = r.getLong(1);
     }
     return sizes;
   }
 
+  private static final String LABEL = "_ms_label";
+
   /** Rows (label, count); the label is aliased so a constant label is not a GROUP BY ordinal. */
   static Dataset<Row> sizesPlan(Dataset<Row> points, Column label) {
-    return points.groupBy(label.as("_ms_label")).count();
+    return points.groupBy(label.as(LABEL)).count();
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.github.meanshift.ml;
 
-import io.github.meanshift.common.Labeler;
+import io.github.meanshift.common.CentreIndex;
 import io.github.meanshift.common.Rows;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.LocalShiftEngine;
@@ -111,11 +111,12 @@ final class DriverPoints implements Points {
   }
 
   @Override
-  public long[] clusterSizes(double[][] centers, double maxDistance) {
+  public long[] clusterSizes(double[][] centers, double maxDistance, double cellSide) {
+    CentreIndex index = new CentreIndex(centers, cellSide);
     int[] labels =
         IntStream.range(0, x.length)
             .parallel()
-            .map(i -> Labeler.nearest(x[i], centers, maxDistance))
+            .map(i -> index.nearest(x[i], maxDistance))
             .toArray();
     long[] sizes = new long[centers.length + 1];
     for (int l : labels) {

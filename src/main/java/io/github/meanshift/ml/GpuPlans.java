@@ -1,6 +1,7 @@
 package io.github.meanshift.ml;
 
 import io.github.meanshift.common.Columns;
+import io.github.meanshift.common.NearestCentres;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.PointSet;
 import io.github.meanshift.shift.PointStats;
@@ -9,7 +10,6 @@ import io.github.meanshift.shift.SqlShiftEngine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -52,9 +52,16 @@ public final class GpuPlans {
               ? Seeding.binSeedPlan(points, h, model.getMinBinFreq())
               : Seeding.allPointsPlan(points));
     }
-    Column label = model.predictColumn(Columns.features(spec.dim()));
-    plans.put("labels", points.hot().select(Columns.named(Columns.PID), label));
-    plans.put("cluster_sizes", DistributedPoints.sizesPlan(points.hot(), label));
+    Dataset<Row> labelled =
+        NearestCentres.assign(
+            points.hot(),
+            Columns.features(spec.dim()),
+            model.clusterCenters(),
+            model.maxDistance(),
+            model.cellSide(),
+            "_ms_label");
+    plans.put("labels", labelled.select(Columns.named(Columns.PID), Columns.named("_ms_label")));
+    plans.put("cluster_sizes", DistributedPoints.sizesPlan(labelled, Columns.named("_ms_label")));
     return plans;
   }
 

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import io.github.meanshift.common.BadInputException;
 import io.github.meanshift.common.Columns;
-import io.github.meanshift.common.Labeler;
 import io.github.meanshift.common.NamedEnum;
+import io.github.meanshift.common.NearestCentres;
 import io.github.meanshift.shift.Algorithm;
 import io.github.meanshift.shift.Assignment;
 import io.github.meanshift.shift.BandwidthEstimator;
@@ -14,9 +14,12 @@ import io.github.meanshift.shift.BandwidthSelection;
 import io.github.meanshift.shift.BandwidthSelector;
 import io.github.meanshift.shift.BlurringMeanShift;
 import io.github.meanshift.shift.EngineType;
+import io.github.meanshift.shift.JvmShiftEngine;
 import io.github.meanshift.shift.Kernel;
+import io.github.meanshift.shift.ModeMerge;
 import io.github.meanshift.shift.ModeMerger;
 import io.github.meanshift.shift.Neighbors;
+import io.github.meanshift.shift.RidgeMerge;
 import io.github.meanshift.shift.ShiftEngine;
 import io.github.meanshift.shift.StandardMeanShift;
 import java.util.Arrays;
@@ -254,17 +257,16 @@ public class MeanShift extends Estimator<MeanShiftModel>
       Supplier<Dataset<Row>> predictions;
       MeanShiftModel model;
       if (algorithm == Algorithm.STANDARD) {
-        Seeded run = standard(points, choice, kernel, h, timer);
-        model = newModel(run.clusters().centers(), h);
-        if (NamedEnum.parse(Assignment.class, getAssign(), "assignment") == Assignment.MODE) {
+        boolean merge = merges(bandwidth);
+        Seeded run = standard(points, choice, kernel, h, merge, timer);
+        model = newModel(run.clusters(), h);
+        if (basinLabels(merge, run)) {
           Dataset<Row> basins = basinPredictions(dataset, spec, run, model);
           predictions = () -> basins;
           clusters =
               timer.time(
                   "label",
-                  () ->
-                      run.clusters()
-                          .withSizes(countLabels(basins, run.clusters().centers().length)));
+                  () -> run.clusters().withSizes(countLabels(basins, model.numClusters())));
         } else {
           clusters = run.clusters();
           predictions = () -> model.transform(dataset);
@@ -274,7 +276,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
         BlurringMeanShift.Result run =
             timer.time("shift", () -> blurring(points, start, choice, kernel, h));
         clusters = blurringClusters(run, start.x.length);
-        model = newModel(clusters.centers(), h);
+        model = newModel(clusters, h);
         predictions =
             () -> labelsByPosition(dataset, spec, start.x, run.labels(), getPredictionCol());
       }
@@ -297,14 +299,30 @@ public class MeanShift extends Estimator<MeanShiftModel>
   }
 
   /**
-   * A standard run: its clusters, where the seeds started, and the centre each seed's mode went to
-   * (-1: the seed found no points); {@code everyPoint} when the seeds were every distinct point.
+   * A standard run: its clusters, where the seeds started, and the mode each seed's position went
+   * to (-1: the seed found no points); {@code everyPoint} when the seeds were every distinct point.
    */
   private record Seeded(Clusters clusters, double[][] seeds, int[] owner, boolean everyPoint) {}
 
-  /** The standard algorithm: seeds climb to the modes, which merge into centres. */
+  /** Whether this fit merges modes along density ridges. */
+  private boolean merges(BandwidthSelection bandwidth) {
+    ModeMerge merge = NamedEnum.parse(ModeMerge.class, getModeMerge(), "mode merge");
+    return merge == ModeMerge.RIDGE || (merge == ModeMerge.AUTO && bandwidth.merge());
+  }
+
+  /** Whether the training points are labelled by their basin of attraction. */
+  private boolean basinLabels(boolean merged, Seeded run) {
+    Assignment assign = NamedEnum.parse(Assignment.class, getAssign(), "assignment");
+    boolean basins = run.everyPoint() || (getBinSeeding() && getSeeds() == null);
+    return assign == Assignment.MODE || (assign == Assignment.AUTO && merged && basins);
+  }
+
+  /**
+   * The standard algorithm: seeds climb to the modes, which merge into one mode each within h (as
+   * scikit-learn's), and, with {@code merge}, into clusters along density ridges.
+   */
   private Seeded standard(
-      Points points, EngineChoice choice, Kernel kernel, double h, FitTimer timer) {
+      Points points, EngineChoice choice, Kernel kernel, double h, boolean merge, FitTimer timer) {
     Seeds start = timer.time("seeding", () -> seeds(points, h));
     double[][] seeds = start.positions();
     LOG.info("{} seeds ({})", seeds.length, seedingName());
@@ -320,14 +338,26 @@ public class MeanShift extends Estimator<MeanShiftModel>
     }
     ModeMerger.Centers merged =
         timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
-    double[][] centers = merged.centers();
+    double[][] modes = merged.centers();
+    int[] modeCluster =
+        merge
+            ? timer.time("merge", () -> ridgeMerge(points, modes, kernel, h))
+            : Clusters.identity(modes.length);
     double maxDistance = getClusterAll() ? Double.POSITIVE_INFINITY : h;
-    long[] sizes = timer.time("label", () -> points.clusterSizes(centers, maxDistance));
+    double side = JvmShiftEngine.cellSide(kernel, h);
+    long[] byMode = timer.time("label", () -> points.clusterSizes(modes, maxDistance, side));
+    int k = Arrays.stream(modeCluster).max().orElse(-1) + 1;
+    long[] sizes = new long[k + 1];
+    for (int m = 0; m < modes.length; m++) {
+      sizes[modeCluster[m]] += byMode[m];
+    }
+    sizes[k] = byMode[modes.length];
     Clusters clusters =
         new Clusters(
-            centers,
-            Arrays.copyOf(sizes, centers.length),
-            sizes[centers.length],
+            modes,
+            modeCluster,
+            Arrays.copyOf(sizes, k),
+            sizes[k],
             seeds.length,
             run.iterations(),
             run.allConverged());
@@ -335,36 +365,67 @@ public class MeanShift extends Estimator<MeanShiftModel>
   }
 
   /**
-   * The input with each point's basin of attraction: the centre its own seed's mode went to. With
-   * every distinct point a seed, the seed at the point's position (a broadcast table of positions);
-   * otherwise the seed that started nearest to it (with bin seeding, its bin's). A seed that found
-   * no points, and with clusterAll false a point farther than h from every centre, falls back to
-   * the nearest-centre rule.
+   * The cluster of each mode after {@link RidgeMerge}, on the bounded sample the bandwidth selector
+   * draws.
+   */
+  private int[] ridgeMerge(Points points, double[][] modes, Kernel kernel, double h) {
+    DriverPoints drawn = points.sample(getBandwidthSampleSize(), getSeed());
+    BandwidthSelector.Sample sample = BandwidthSelector.sample(drawn.x, drawn.w, getSeed());
+    int[] cluster = RidgeMerge.clusters(modes, sample.x(), sample.w(), kernel, h);
+    LOG.info(
+        "{} modes merged along density ridges into {} clusters",
+        modes.length,
+        Arrays.stream(cluster).max().orElse(-1) + 1);
+    return cluster;
+  }
+
+  /**
+   * The input with each point's basin of attraction: the cluster of the mode its own seed went to.
+   * With every distinct point a seed, the seed at the point's position (a broadcast table of
+   * positions); otherwise the seed that started nearest to it (with bin seeding, its bin's). A seed
+   * that found no points, and with clusterAll false a point farther than h from every centre, falls
+   * back to the nearest-centre rule.
    */
   private Dataset<Row> basinPredictions(
       Dataset<?> dataset, FeatureSpec spec, Seeded run, MeanShiftModel model) {
-    Column[] features = spec.columns();
-    Column nearest = model.predictColumn(features);
+    String basin = "_ms_basin";
+    Dataset<Row> withBasin;
     if (run.everyPoint()) {
-      String basin = "_ms_basin";
-      Dataset<Row> joined = labelsByPosition(dataset, spec, run.seeds(), run.owner(), basin);
-      Column[] out = new Column[dataset.columns().length + 1];
-      for (int i = 0; i < dataset.columns().length; i++) {
-        out[i] = Columns.named(dataset.columns()[i]);
-      }
-      Column fallback = model.predictColumn(spec.columns());
-      out[out.length - 1] =
-          functions
-              .when(col(basin).geq(0).and(fallback.geq(0)), col(basin))
-              .otherwise(fallback)
-              .as(getPredictionCol());
-      return joined.select(out);
+      withBasin = labelsByPosition(dataset, spec, run.seeds(), run.owner(), basin);
+    } else {
+      String seed = "_ms_seed";
+      Dataset<Row> withSeed =
+          NearestCentres.assign(
+              dataset.toDF(),
+              spec.columns(),
+              run.seeds(),
+              Double.POSITIVE_INFINITY,
+              model.cellSide(),
+              seed);
+      withBasin =
+          withSeed
+              .withColumn(
+                  basin, functions.element_at(functions.lit(run.owner()), col(seed).plus(1)))
+              .drop(seed);
     }
-    Column seed = Labeler.label(features, run.seeds(), Double.POSITIVE_INFINITY);
-    Column owner = functions.element_at(functions.lit(run.owner()), seed.plus(1));
-    return dataset.withColumn(
-        getPredictionCol(),
-        functions.when(owner.geq(0).and(nearest.geq(0)), owner).otherwise(nearest));
+    // the nearest mode's cluster (-1 beyond h with clusterAll false), the fallback
+    Dataset<Row> both = model.transform(withBasin);
+    Column pred = col(getPredictionCol());
+    Column basinCluster =
+        functions
+            .when(col(basin).lt(0), functions.lit(-1))
+            .otherwise(
+                functions.element_at(functions.lit(model.modeClusters()), col(basin).plus(1)));
+    Column[] out = new Column[dataset.columns().length + 1];
+    for (int i = 0; i < dataset.columns().length; i++) {
+      out[i] = Columns.named(dataset.columns()[i]);
+    }
+    out[out.length - 1] =
+        functions
+            .when(basinCluster.geq(0).and(pred.geq(0)), basinCluster)
+            .otherwise(pred)
+            .as(getPredictionCol());
+    return both.select(out);
   }
 
   /** Rows per label of {@code predictions}: clusters 0..k-1, and the orphans (-1) last. */
@@ -425,6 +486,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
     }
     return new Clusters(
         run.centers(),
+        Clusters.identity(run.centers().length),
         sizes,
         0,
         points,
@@ -493,6 +555,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
           new BandwidthSelection(
               "quantile",
               h,
+              false,
               java.util.List.of(),
               String.format(
                   Locale.ROOT,
@@ -535,22 +598,24 @@ public class MeanShift extends Estimator<MeanShiftModel>
               + " any other needs a bandwidth > 0: set one");
     }
     double[][] distinct = timer.time("seeding", points::distinctPositions);
-    long[] counts = points.clusterSizes(distinct, Double.POSITIVE_INFINITY);
+    long[] counts = points.clusterSizes(distinct, Double.POSITIVE_INFINITY, Double.NaN);
     double[] support = new double[distinct.length];
     for (int i = 0; i < distinct.length; i++) {
       support[i] = counts[i];
     }
     double[][] centers = ModeMerger.merge(distinct, support, 0).centers();
-    long[] sizes = timer.time("label", () -> points.clusterSizes(centers, 0));
+    long[] sizes = timer.time("label", () -> points.clusterSizes(centers, 0, Double.NaN));
     Clusters clusters =
         new Clusters(
             centers,
+            Clusters.identity(centers.length),
             Arrays.copyOf(sizes, centers.length),
             sizes[centers.length],
             distinct.length,
             java.util.List.of(),
             true);
-    MeanShiftModel model = copyValues(new MeanShiftModel(uid, centers), ParamMap.empty());
+    MeanShiftModel model =
+        copyValues(new MeanShiftModel(uid, centers, clusters.modeCluster()), ParamMap.empty());
     model.setParent(this);
     EngineChoice choice = EngineChoice.none(points);
     model.setSummary(
@@ -569,8 +634,10 @@ public class MeanShift extends Estimator<MeanShiftModel>
     return model;
   }
 
-  private MeanShiftModel newModel(double[][] centers, double h) {
-    MeanShiftModel model = copyValues(new MeanShiftModel(uid, centers), ParamMap.empty());
+  private MeanShiftModel newModel(Clusters clusters, double h) {
+    MeanShiftModel model =
+        copyValues(
+            new MeanShiftModel(uid, clusters.modes(), clusters.modeCluster()), ParamMap.empty());
     model.set(model.bandwidth(), h);
     model.setParent(this);
     return model;

@@ -5,6 +5,7 @@ import io.github.meanshift.shift.Assignment;
 import io.github.meanshift.shift.BandwidthMethod;
 import io.github.meanshift.shift.EngineType;
 import io.github.meanshift.shift.Kernel;
+import io.github.meanshift.shift.ModeMerge;
 import io.github.meanshift.shift.Neighbors;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayArrayParam;
@@ -40,6 +41,7 @@ final class MeanShiftParamDefs implements java.io.Serializable {
   final DoubleArrayArrayParam seeds;
   final BooleanParam clusterAll;
   final Param<String> assign;
+  final Param<String> modeMerge;
   final IntParam maxIter;
   final DoubleParam tol;
   final LongParam seed;
@@ -145,10 +147,19 @@ final class MeanShiftParamDefs implements java.io.Serializable {
         new Param<>(
             owner,
             "assign",
-            "How training points get their cluster: nearest (the nearest centre, scikit-learn's"
-                + " way) or mode (the mode their own seed climbed to: the basin of attraction)."
-                + " New points always go to the nearest centre. Default: nearest.",
+            "How training points get their cluster: nearest (the nearest mode, scikit-learn's"
+                + " way), mode (the mode their own seed climbed to: the basin of attraction) or auto"
+                + " (mode when modes were merged and the seeds have basins, else nearest). New"
+                + " points always go to the nearest mode's cluster. Default: auto.",
             ParamCheck.oneOf(Assignment.class));
+    modeMerge =
+        new Param<>(
+            owner,
+            "modeMerge",
+            "Whether modes joined by a density ridge merge into one cluster (a ring or a moon"
+                + " split into arcs): ridge, none, or auto (as the bandwidth selector decides; none"
+                + " for a bandwidth set by hand). Default: auto.",
+            ParamCheck.oneOf(ModeMerge.class));
     maxIter =
         new IntParam(
             owner,
@@ -206,7 +217,8 @@ final class MeanShiftParamDefs implements java.io.Serializable {
     owner.setDefault(binSeeding, false);
     owner.setDefault(minBinFreq, 1.0);
     owner.setDefault(clusterAll, true);
-    owner.setDefault(assign, Assignment.NEAREST.paramName());
+    owner.setDefault(assign, Assignment.AUTO.paramName());
+    owner.setDefault(modeMerge, ModeMerge.AUTO.paramName());
     owner.setDefault(maxIter, 300);
     owner.setDefault(tol, 1e-3);
     owner.setDefault(seed, 0L);

@@ -86,6 +86,10 @@ public interface MeanShiftParams extends Params {
     return defs().assign;
   }
 
+  default Param<String> modeMerge() {
+    return defs().modeMerge;
+  }
+
   default IntParam maxIter() {
     return defs().maxIter;
   }
@@ -181,6 +185,10 @@ public interface MeanShiftParams extends Params {
 
   default String getAssign() {
     return getOrDefault(assign());
+  }
+
+  default String getModeMerge() {
+    return getOrDefault(modeMerge());
   }
 
   default int getMaxIter() {

@@ -84,6 +84,11 @@ public final class MeanShiftSummary implements java.io.Serializable {
     return clusters.centers().length;
   }
 
+  /** Modes found (more than the clusters when modes joined by a density ridge merged). */
+  public int numModes() {
+    return clusters.modes().length;
+  }
+
   /** Number of training points in each cluster. */
   public long[] clusterSizes() {
     return clusters.sizes().clone();

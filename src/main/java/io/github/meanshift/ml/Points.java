@@ -89,8 +89,11 @@ interface Points extends AutoCloseable {
   /**
    * Points nearest to each centre (the first on ties), and as a last element the points farther
    * than {@code maxDistance} from every centre.
+   *
+   * @param cellSide side of the cells a nearest-centre search looks in first (see {@link
+   *     io.github.meanshift.common.NearestCentres}); NaN for none
    */
-  long[] clusterSizes(double[][] centers, double maxDistance);
+  long[] clusterSizes(double[][] centers, double maxDistance, double cellSide);
 
   /** Releases checkpoints and caches. */
   @Override

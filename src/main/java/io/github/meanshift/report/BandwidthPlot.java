@@ -63,43 +63,60 @@ public final class BandwidthPlot {
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotBackgroundColor(Color.WHITE);
     chart.getStyler().putYAxisGroupDecimalPatternMap(0, "#");
-    List<Double> h = new ArrayList<>();
-    List<Double> k = new ArrayList<>();
+    int colour = 0;
     List<Double> scoredH = new ArrayList<>();
     List<Double> bic = new ArrayList<>();
-    for (BandwidthSelection.Candidate c : selection.candidates()) {
-      h.add(c.h());
-      k.add((double) c.clusters());
-      if (!Double.isNaN(c.score())) {
-        scoredH.add(c.h());
-        bic.add(c.score());
+    for (String track : List.of("plain", "merged")) {
+      List<Double> h = new ArrayList<>();
+      List<Double> k = new ArrayList<>();
+      for (BandwidthSelection.Candidate c : selection.candidates()) {
+        if (!c.track().equals(track)) {
+          continue;
+        }
+        h.add(c.h());
+        k.add((double) c.clusters());
+        if (!Double.isNaN(c.score())) {
+          scoredH.add(c.h());
+          bic.add(c.score());
+        }
+      }
+      if (!h.isEmpty()) {
+        XYSeries clusters =
+            chart.addSeries(
+                track.equals("plain") ? "clusters: modes" : "clusters: modes merged along ridges",
+                h,
+                k);
+        clusters.setMarker(SeriesMarkers.CIRCLE);
+        clusters.setLineColor(ClusterPlot.clusterColor(colour));
+        clusters.setMarkerColor(ClusterPlot.clusterColor(colour++));
       }
     }
-    XYSeries clusters = chart.addSeries("clusters", h, k);
-    clusters.setMarker(SeriesMarkers.CIRCLE);
-    clusters.setLineColor(ClusterPlot.clusterColor(0));
-    clusters.setMarkerColor(ClusterPlot.clusterColor(0));
     if (!bic.isEmpty()) {
       XYSeries scores = chart.addSeries("BIC of a plateau's partition (right)", scoredH, bic);
       scores.setYAxisGroup(1);
+      scores.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       scores.setMarker(SeriesMarkers.DIAMOND);
-      scores.setLineColor(ClusterPlot.clusterColor(1));
-      scores.setMarkerColor(ClusterPlot.clusterColor(1));
+      scores.setMarkerColor(ClusterPlot.clusterColor(colour));
       chart.setYAxisGroupTitle(1, "BIC (lower is better)");
       chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
     }
     double chosenClusters = 1;
     double nearest = Double.POSITIVE_INFINITY;
+    String chosenTrack = selection.merge() ? "merged" : "plain";
     for (BandwidthSelection.Candidate c : selection.candidates()) {
       double gap = Math.abs(Math.log(c.h() / selection.bandwidth()));
-      if (gap < nearest) {
+      if (c.track().equals(chosenTrack) && gap < nearest) {
         nearest = gap;
         chosenClusters = c.clusters();
       }
     }
     XYSeries chosen =
         chart.addSeries(
-            String.format(Locale.ROOT, "chosen h = %.4g", selection.bandwidth()),
+            String.format(
+                Locale.ROOT,
+                "chosen h = %.4g%s",
+                selection.bandwidth(),
+                selection.merge() ? ", modes merged" : ""),
             new double[] {selection.bandwidth()},
             new double[] {chosenClusters});
     chosen.setMarker(SeriesMarkers.CROSS);

@@ -60,6 +60,8 @@ public final class MeanShiftResults {
         "n_seeds", s.numSeeds(),
         "cluster_all", model.getClusterAll(),
         "assign", model.getAssign(),
+        "mode_merge", model.getModeMerge(),
+        "n_modes", s.numModes(),
         "max_iter", model.getMaxIter(),
         "tol", model.getTol(),
         "local_max_points", model.getLocalMaxPoints());
@@ -73,12 +75,14 @@ public final class MeanShiftResults {
     return Clustering.ordered(
         "method", b.method(),
         "chosen", b.bandwidth(),
+        "merge", b.merge(),
         "reason", b.reason(),
         "candidates",
             b.candidates().stream()
                 .map(
                     c ->
                         Clustering.ordered(
+                            "track", c.track(),
                             "h", c.h(),
                             "n_clusters", c.clusters(),
                             "score", Double.isNaN(c.score()) ? null : c.score()))

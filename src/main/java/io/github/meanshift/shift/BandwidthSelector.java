@@ -10,22 +10,32 @@ import java.util.Random;
 
 /**
  * The default bandwidth, for every kernel: the scale at which the partition of the data is stable
- * (Comaniciu and Meer's scale selection), found on a bounded sample.
+ * (Comaniciu and Meer's scale selection), found on a bounded sample, and whether modes joined by a
+ * density ridge should merge ({@link RidgeMerge}).
  *
  * <p>From {@code b}, scikit-learn's estimate_bandwidth on the sample, it scans Gaussian scales
- * {@code σ_i = b·2^(-i/4)}, i = 0..24, coarse to fine; at each it runs the standard mean shift on
- * the sample from {@link #SEEDS} fixed seeds with {@code h = σ·}{@link Kernel#matchedScale}, and
- * keeps the partition of the sample into the clusters that hold at least {@link #MIN_SHARE} of it
- * (every sample point to its nearest such centre). A plateau is a run of at least {@link #MIN_RUN}
- * consecutive scales with the same number (two or more) of such clusters and partitions that agree
- * (ARI at least {@link #SAME_PARTITION}); among plateaus, the one whose partition fits a Gaussian
- * mixture best (lowest {@link MixtureBic}) wins, and the bandwidth is its geometric middle. No
- * plateau: one cluster at scale {@code b}. The scan stops early when a fit finds more than {@link
- * #MAX_MODE_SHARE} of the seeds as modes, or when the big clusters hold under {@link #MIN_COVER} of
- * the sample (the scale is into the noise).
+ * {@code σ_i = b·2^(-i/4)}, i = 0..24, coarse to fine. At each it runs the standard mean shift on
+ * the sample (weights kept) from {@link #SEEDS} fixed seeds with {@code h = σ·}{@link
+ * Kernel#matchedScale}, and keeps two partitions of the sample into the clusters that hold at least
+ * {@link #MIN_SHARE} of it:
  *
- * <p>Measured on 14 public data sets (docs/bandwidth.md): mean ARI 0.67 against 0.44 for
- * scikit-learn's default MeanShift, and on no set below it.
+ * <ul>
+ *   <li>plain: each point to its nearest such mode;
+ *   <li>merged: each point to its nearest mode's group after {@link RidgeMerge} (the points of
+ *       small groups to their nearest mode in a big one).
+ * </ul>
+ *
+ * A plateau is a run of consecutive scales with the same number (two or more) of clusters and
+ * partitions that agree: plain, at least {@link #MIN_RUN} scales with ARI at least {@link
+ * #SAME_PARTITION}; merged, at least {@link #MIN_RUN_MERGED} scales (an octave) with ARI at least
+ * {@link #SAME_PARTITION_MERGED}. The merged track's widest plateau wins, unless the plain track's
+ * best (lowest {@link MixtureBic}) has another number of clusters and a BIC lower by more than
+ * {@link #DELTA_BIC}; the bandwidth is the chosen plateau's geometric middle, and the fit merges
+ * its modes when the merged track won. No plateau: one cluster at scale {@code b}. The scan stops
+ * when a fit finds more than {@link #MAX_MODE_SHARE} of its seeds as modes; the plain track stops
+ * earlier when its big clusters hold under {@link #MIN_COVER} of the sample.
+ *
+ * <p>Measured on 14 public data sets (docs/bandwidth.md).
  */
 public final class BandwidthSelector {
   /** Points in the sample the scan runs on. */
@@ -49,22 +59,67 @@ public final class BandwidthSelector {
   /** A cluster counts when it holds at least this share of the sample. */
   public static final double MIN_SHARE = 0.05;
 
-  /** The scan stops when the clusters that count hold less than this share of the sample. */
+  /** The plain track stops when the clusters that count hold less than this share. */
   public static final double MIN_COVER = 0.5;
 
-  /** Two partitions of consecutive scales are the same when their ARI is at least this. */
+  /** Plain track: partitions of consecutive scales are the same at this ARI or more. */
   public static final double SAME_PARTITION = 0.95;
 
-  /** Scales a plateau spans at least. */
+  /** Merged track: partitions of consecutive scales are the same at this ARI or more. */
+  public static final double SAME_PARTITION_MERGED = 0.90;
+
+  /** Plain track: scales a plateau spans at least. */
   public static final int MIN_RUN = 2;
+
+  /** Merged track: scales a plateau spans at least (one octave). */
+  public static final int MIN_RUN_MERGED = 4;
+
+  /** The plain track overrides the merged one only with a BIC lower by more than this. */
+  public static final double DELTA_BIC = 10;
 
   /** Where in the plateau the bandwidth is, on a log scale: 0 coarse end, 1 fine end. */
   public static final double POSITION = 0.5;
 
   private BandwidthSelector() {}
 
-  /** One scanned scale. */
+  /** One scanned scale of one track. */
   private record Scale(int step, double h, int clusters, int[] partition, double agreement) {}
+
+  /** A plateau of a track: rows {@code [from, to]}, its best BIC. */
+  private record Plateau(boolean merged, List<Scale> rows, int from, int to, double bic) {
+    Scale coarse() {
+      return rows.get(from);
+    }
+
+    Scale fine() {
+      return rows.get(to);
+    }
+
+    int width() {
+      return fine().step() - coarse().step();
+    }
+  }
+
+  /** The sample the scan (and the fit's merge step) runs on: points and weights. */
+  public record Sample(double[][] x, double[] w) {}
+
+  /**
+   * The sample of at most {@link #SAMPLE} points of {@code x}: all when there are no more, else
+   * drawn uniformly without replacement; each keeps its weight.
+   */
+  public static Sample sample(double[][] x, double[] w, long seed) {
+    int[] rows =
+        x.length <= SAMPLE
+            ? java.util.stream.IntStream.range(0, x.length).toArray()
+            : new Random(seed).ints(0, x.length).distinct().limit(SAMPLE).sorted().toArray();
+    double[][] s = new double[rows.length][];
+    double[] sw = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      s[i] = x[rows[i]];
+      sw[i] = w[rows[i]];
+    }
+    return new Sample(s, sw);
+  }
 
   /**
    * Selects the bandwidth of {@code kernel} for the points {@code x} with weights {@code w} (a
@@ -73,139 +128,245 @@ public final class BandwidthSelector {
    *
    * @param tol the fits' stopping rule (shift at most tol·h)
    * @param maxIter the fits' most iterations
-   * @param seed random seed of the sample and the seeds
+   * @param seed random seed of the sample
    */
   public static BandwidthSelection select(
       double[][] x, double[] w, Kernel kernel, double tol, int maxIter, long seed) {
-    Random random = new Random(seed);
-    int[] rows = sample(x.length, random);
-    double[][] s = new double[rows.length][];
-    double[] sw = new double[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      s[i] = x[rows[i]];
-      sw[i] = w[rows[i]];
-    }
+    Sample sample = sample(x, w, seed);
+    double[][] s = sample.x();
+    double[] sw = sample.w();
     double b = BandwidthEstimator.estimate(s, sw, QUANTILE);
     if (!(b > 0)) {
       return new BandwidthSelection(
-          "auto", 0, List.of(), "the sample's points coincide: estimate_bandwidth is 0");
+          "auto", 0, false, List.of(), "the sample's points coincide: estimate_bandwidth is 0");
     }
     double[][] seeds = seeds(s);
     int d = s[0].length;
     double scale = kernel.matchedScale(d);
     PointStats stats = PointStats.of(s, sw);
+    double total = stats.totalWeight();
     String[] names = new String[d];
     Arrays.fill(names, "x");
-    List<Scale> scan = new ArrayList<>();
-    int[] previous = null;
+    List<Scale> plain = new ArrayList<>();
+    List<Scale> merged = new ArrayList<>();
+    boolean plainOn = true;
     for (int i = 0; i <= STEPS; i++) {
       double h = b * Math.pow(2, -(double) i / PER_OCTAVE) * scale;
-      double[][] centres;
+      double[][] modes;
       try (ShiftEngine engine = new LocalShiftEngine(s, sw, stats, names, kernel, h, false)) {
         StandardMeanShift.Result run =
             StandardMeanShift.run(engine, seeds, h, tol, maxIter, it -> {});
-        centres = ModeMerger.merge(run.modes(), run.support(), h).centers();
+        modes = ModeMerger.merge(run.modes(), run.support(), h).centers();
       }
-      if (centres.length > MAX_MODE_SHARE * seeds.length) {
+      if (modes.length > MAX_MODE_SHARE * seeds.length) {
         break;
       }
-      double[][] big = bigClusters(s, sw, stats.totalWeight(), centres);
-      if (big == null) {
-        break;
+      int[] nearest = labels(s, modes);
+      if (plainOn) {
+        boolean[] big = big(nearest, modes.length, sw, total, i2 -> i2);
+        if (cover(nearest, big, sw) < MIN_COVER * total) {
+          plainOn = false;
+        } else {
+          int[] partition = labels(s, select(modes, big));
+          plain.add(scale(plain, i, h, count(big), partition, sw));
+        }
       }
-      int[] partition = labels(s, big);
-      double agreement = previous == null ? Double.NaN : Agreement.ari(previous, partition, sw);
-      scan.add(new Scale(i, h, big.length, partition, agreement));
-      previous = partition;
+      int[] group = RidgeMerge.clusters(modes, s, sw, kernel, h);
+      int groups = Arrays.stream(group).max().orElse(-1) + 1;
+      int[] byGroup = new int[s.length];
+      for (int p = 0; p < s.length; p++) {
+        byGroup[p] = group[nearest[p]];
+      }
+      boolean[] bigGroup = big(byGroup, groups, sw, total, g -> g);
+      int k = count(bigGroup);
+      int[] partition;
+      if (k == 0) {
+        partition = new int[s.length];
+      } else if (k < groups) {
+        // points of small groups go to their nearest mode in a big group
+        List<Integer> keep = new ArrayList<>();
+        for (int c = 0; c < modes.length; c++) {
+          if (bigGroup[group[c]]) {
+            keep.add(c);
+          }
+        }
+        double[][] kept = keep.stream().map(c -> modes[c]).toArray(double[][]::new);
+        int[] near = labels(s, kept);
+        partition = new int[s.length];
+        for (int p = 0; p < s.length; p++) {
+          partition[p] = group[keep.get(near[p])];
+        }
+      } else {
+        partition = byGroup;
+      }
+      merged.add(scale(merged, i, h, k, partition, sw));
     }
-    return choose(s, sw, scan, b * scale);
+    return choose(s, sw, plain, merged, b * scale);
   }
 
-  /** The plateau of lowest BIC, or the one-cluster scale when there is none. */
+  private static Scale scale(
+      List<Scale> track, int step, double h, int clusters, int[] partition, double[] w) {
+    double agreement =
+        track.isEmpty()
+            ? Double.NaN
+            : Agreement.ari(track.get(track.size() - 1).partition(), partition, w);
+    return new Scale(step, h, clusters, partition, agreement);
+  }
+
+  /** The chosen plateau, or the one-cluster scale when there is none. */
   private static BandwidthSelection choose(
-      double[][] s, double[] w, List<Scale> scan, double oneCluster) {
-    double[] score = new double[scan.size()];
-    Arrays.fill(score, Double.NaN);
-    int bestFrom = -1;
-    int bestTo = -1;
-    double bestScore = Double.POSITIVE_INFINITY;
-    int plateaus = 0;
-    for (int from = 0, t = 1; t <= scan.size(); t++) {
-      boolean continues =
-          t < scan.size()
-              && scan.get(t).agreement() >= SAME_PARTITION
-              && scan.get(t).clusters() == scan.get(t - 1).clusters();
-      if (continues) {
-        continue;
+      double[][] s, double[] w, List<Scale> plain, List<Scale> merged, double oneCluster) {
+    double[] plainScore = new double[plain.size()];
+    double[] mergedScore = new double[merged.size()];
+    List<Plateau> plainPlateaus = plateaus(s, w, plain, false, SAME_PARTITION, MIN_RUN, plainScore);
+    List<Plateau> mergedPlateaus =
+        plateaus(s, w, merged, true, SAME_PARTITION_MERGED, MIN_RUN_MERGED, mergedScore);
+    Plateau plainBest = null;
+    for (Plateau p : plainPlateaus) {
+      if (plainBest == null || p.bic() < plainBest.bic()) { // ties keep the coarser plateau
+        plainBest = p;
       }
-      if (t - from >= MIN_RUN && scan.get(from).clusters() >= 2) {
-        plateaus++;
-        double min = Double.POSITIVE_INFINITY;
-        for (int u = from; u < t; u++) {
-          score[u] = MixtureBic.of(s, w, scan.get(u).partition());
-          min = Math.min(min, score[u]);
-        }
-        if (min < bestScore) { // ties keep the coarser plateau, found first
-          bestScore = min;
-          bestFrom = from;
-          bestTo = t - 1;
-        }
+    }
+    Plateau mergedBest = null;
+    for (Plateau p : mergedPlateaus) {
+      if (mergedBest == null
+          || p.width() > mergedBest.width()
+          || (p.width() == mergedBest.width() && p.fine().step() > mergedBest.fine().step())) {
+        mergedBest = p;
       }
-      from = t;
+    }
+    Plateau best;
+    if (mergedBest != null
+        && (plainBest == null
+            || plainBest.coarse().clusters() == mergedBest.coarse().clusters()
+            || plainBest.bic() >= mergedBest.bic() - DELTA_BIC)) {
+      best = mergedBest;
+    } else {
+      best = plainBest;
     }
     List<BandwidthSelection.Candidate> candidates = new ArrayList<>();
-    for (int u = 0; u < scan.size(); u++) {
+    for (int u = 0; u < plain.size(); u++) {
       candidates.add(
-          new BandwidthSelection.Candidate(scan.get(u).h(), scan.get(u).clusters(), score[u]));
+          new BandwidthSelection.Candidate(
+              "plain", plain.get(u).h(), plain.get(u).clusters(), plainScore[u]));
     }
-    if (bestFrom < 0) {
+    for (int u = 0; u < merged.size(); u++) {
+      candidates.add(
+          new BandwidthSelection.Candidate(
+              "merged", merged.get(u).h(), merged.get(u).clusters(), mergedScore[u]));
+    }
+    if (best == null) {
       return new BandwidthSelection(
           "auto",
           oneCluster,
+          false,
           candidates,
           "no stable partition into 2 or more clusters over "
-              + scan.size()
-              + " scales: one cluster, at scikit-learn's estimate");
+              + Math.max(plain.size(), merged.size())
+              + " scales, plain or merged: one cluster, at scikit-learn's estimate");
     }
-    Scale coarse = scan.get(bestFrom);
-    Scale fine = scan.get(bestTo);
-    double h = coarse.h() * Math.pow(fine.h() / coarse.h(), POSITION);
+    double h = best.coarse().h() * Math.pow(best.fine().h() / best.coarse().h(), POSITION);
     return new BandwidthSelection(
         "auto",
         h,
+        best.merged(),
         candidates,
         String.format(
             Locale.ROOT,
-            "%d clusters stay the same from h %.4g to %.4g (%d scales; the best BIC, %.6g, of %d"
-                + " plateaus): their geometric middle",
-            coarse.clusters(),
-            fine.h(),
-            coarse.h(),
-            bestTo - bestFrom + 1,
-            bestScore,
-            plateaus));
+            "%d clusters%s stay the same from h %.4g to %.4g (%d scales, BIC %.6g; %d plain and %d"
+                + " merged plateaus): their geometric middle",
+            best.coarse().clusters(),
+            best.merged() ? " of merged modes" : "",
+            best.fine().h(),
+            best.coarse().h(),
+            best.to() - best.from() + 1,
+            best.bic(),
+            plainPlateaus.size(),
+            mergedPlateaus.size()));
   }
 
   /**
-   * The centres holding at least {@link #MIN_SHARE} of the sample's weight each (by nearest
-   * centre), or null when together they hold less than {@link #MIN_COVER} of it.
+   * The plateaus of a track, each scored by the lowest BIC of its partitions (into {@code score}).
    */
-  private static double[][] bigClusters(
-      double[][] s, double[] w, double total, double[][] centres) {
-    int[] nearest = labels(s, centres);
-    double[] weight = new double[centres.length];
-    for (int i = 0; i < s.length; i++) {
-      weight[nearest[i]] += w[i];
+  private static List<Plateau> plateaus(
+      double[][] s,
+      double[] w,
+      List<Scale> rows,
+      boolean merged,
+      double same,
+      int minRun,
+      double[] score) {
+    Arrays.fill(score, Double.NaN);
+    List<Plateau> out = new ArrayList<>();
+    for (int from = 0, t = 1; t <= rows.size(); t++) {
+      boolean continues =
+          t < rows.size()
+              && rows.get(t).agreement() >= same
+              && rows.get(t).clusters() == rows.get(t - 1).clusters();
+      if (continues) {
+        continue;
+      }
+      if (t - from >= minRun && rows.get(from).clusters() >= 2) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int u = from; u < t; u++) {
+          score[u] = MixtureBic.of(s, w, compact(rows.get(u).partition()));
+          min = Math.min(min, score[u]);
+        }
+        out.add(new Plateau(merged, rows, from, t - 1, min));
+      }
+      from = t;
     }
-    List<double[]> big = new ArrayList<>();
+    return out;
+  }
+
+  /** Labels renumbered 0..k-1 in order of first appearance. */
+  private static int[] compact(int[] labels) {
+    java.util.Map<Integer, Integer> ids = new java.util.HashMap<>();
+    int[] out = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      out[i] = ids.computeIfAbsent(labels[i], l -> ids.size());
+    }
+    return out;
+  }
+
+  /** Whether each label holds at least {@link #MIN_SHARE} of the total weight. */
+  private static boolean[] big(
+      int[] labels, int count, double[] w, double total, java.util.function.IntUnaryOperator id) {
+    double[] weight = new double[count];
+    for (int i = 0; i < labels.length; i++) {
+      weight[id.applyAsInt(labels[i])] += w[i];
+    }
+    boolean[] big = new boolean[count];
+    for (int c = 0; c < count; c++) {
+      big[c] = weight[c] >= MIN_SHARE * total;
+    }
+    return big;
+  }
+
+  private static double cover(int[] labels, boolean[] big, double[] w) {
     double covered = 0;
-    for (int c = 0; c < centres.length; c++) {
-      if (weight[c] >= MIN_SHARE * total) {
-        big.add(centres[c]);
-        covered += weight[c];
+    for (int i = 0; i < labels.length; i++) {
+      covered += big[labels[i]] ? w[i] : 0;
+    }
+    return covered;
+  }
+
+  private static int count(boolean[] flags) {
+    int n = 0;
+    for (boolean f : flags) {
+      n += f ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static double[][] select(double[][] rows, boolean[] keep) {
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      if (keep[i]) {
+        out.add(rows[i]);
       }
     }
-    return covered < MIN_COVER * total ? null : big.toArray(new double[0][]);
+    return out.toArray(new double[0][]);
   }
 
   private static int[] labels(double[][] s, double[][] centres) {
@@ -214,17 +375,6 @@ public final class BandwidthSelector {
       out[i] = Labeler.nearest(s[i], centres, Double.POSITIVE_INFINITY);
     }
     return out;
-  }
-
-  /**
-   * The rows of the sample: all when there are at most {@link #SAMPLE}, else {@link #SAMPLE} drawn
-   * uniformly without replacement (each keeps its weight).
-   */
-  private static int[] sample(int n, Random random) {
-    if (n <= SAMPLE) {
-      return java.util.stream.IntStream.range(0, n).toArray();
-    }
-    return random.ints(0, n).distinct().limit(SAMPLE).sorted().toArray();
   }
 
   /**

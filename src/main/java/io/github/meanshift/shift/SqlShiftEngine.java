@@ -2,11 +2,12 @@ package io.github.meanshift.shift;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.github.meanshift.common.ArrayTables;
+import io.github.meanshift.common.Cells;
 import io.github.meanshift.common.Columns;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 /**
  * One mean-shift pass as a Spark SQL plan on plain double columns: the seeds are broadcast, every
@@ -127,8 +127,11 @@ public final class SqlShiftEngine implements ShiftEngine {
     Dataset<Row> joined =
         cellSide > 0
             ? points
-                .withColumn(CELL_KEY, cellKey(cellCoordinates(Columns.features(dim))))
-                .join(broadcast(neighbourCells(seedFrame)), CELL_KEY)
+                .withColumn(CELL_KEY, Cells.key(Cells.coordinates(Columns.features(dim), cellSide)))
+                .join(
+                    broadcast(
+                        Cells.explodeNeighbourhood(seedFrame, seedColumns(), cellSide, CELL_KEY)),
+                    CELL_KEY)
             : points.crossJoin(broadcast(seedFrame));
     Dataset<Row> pairs =
         joined.select(pairCols.toArray(new Column[0])).where(col("_ms_kw").gt(0.0));
@@ -141,68 +144,12 @@ public final class SqlShiftEngine implements ShiftEngine {
     return pairs.groupBy(col(SEED_ID)).agg(sum(kwc), aggs);
   }
 
-  /**
-   * Seeds {@code [from, to)} as a small DataFrame (int id, plain double columns). It is built as a
-   * range of ids reading each coordinate from an array literal, rather than from driver rows: a
-   * local relation would keep the plan off the GPU, a range and literals do not.
-   */
+  /** Seeds {@code [from, to)} as a small frame that stays on the GPU ({@link ArrayTables}). */
   static Dataset<Row> seedFrame(SparkSession spark, double[][] seeds, int from, int to) {
-    int d = seeds.length == 0 ? 0 : seeds[0].length;
-    Column[] cols = new Column[d + 1];
-    Column offset = col("id").minus(from).plus(1).cast("int");
-    cols[0] = col("id").cast("int").as(SEED_ID);
-    for (int j = 0; j < d; j++) {
-      double[] values = new double[to - from];
-      for (int i = from; i < to; i++) {
-        values[i - from] = seeds[i][j];
-      }
-      cols[j + 1] = element_at(lit(values), offset).as(seedColumn(j));
-    }
-    return spark.range(from, to, 1, 1).select(cols);
+    return ArrayTables.of(spark, seeds, from, to, SEED_ID, SEED_PREFIX);
   }
 
   private static final String CELL_KEY = "_ms_cell";
-
-  /** Integer cell coordinates ⌊x_j / side⌋ of a position. */
-  private Column[] cellCoordinates(Column[] position) {
-    Column[] c = new Column[position.length];
-    for (int j = 0; j < position.length; j++) {
-      c[j] = functions.floor(position[j].divide(cellSide));
-    }
-    return c;
-  }
-
-  /**
-   * A long hash of integer cell coordinates (Spark's xxhash64, which never overflows: a wrapping
-   * multiply-add fails under ANSI arithmetic, Spark 4's default). A collision only pairs a seed
-   * with points of a far cell, whose kernel weight is zero.
-   */
-  private static Column cellKey(Column[] cell) {
-    Column[] longs = new Column[cell.length];
-    for (int j = 0; j < cell.length; j++) {
-      longs[j] = cell[j].cast("long");
-    }
-    return functions.xxhash64(longs);
-  }
-
-  /** Each seed once per cell of its 3^d neighbourhood, keyed like the points' cells. */
-  private Dataset<Row> neighbourCells(Dataset<Row> seedFrame) {
-    int cells = 1;
-    for (int j = 0; j < dim; j++) {
-      cells *= 3;
-    }
-    Column[] seedCell = cellCoordinates(seedColumns());
-    Column[] neighbour = new Column[dim];
-    Column id = col("_ms_nb");
-    long stride = 1;
-    for (int j = 0; j < dim; j++) {
-      Column offset = functions.pmod(id.divide(stride).cast("long"), lit(3L)).minus(1);
-      neighbour[j] = seedCell[j].plus(offset);
-      stride *= 3;
-    }
-    Dataset<Row> offsets = spark.range(0, cells, 1, 1).withColumnRenamed("id", "_ms_nb");
-    return seedFrame.crossJoin(offsets).withColumn(CELL_KEY, cellKey(neighbour)).drop("_ms_nb");
-  }
 
   private Column[] seedColumns() {
     Column[] c = new Column[dim];

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.meanshift.common.Columns;
 import io.github.meanshift.common.Labeler;
+import io.github.meanshift.common.NearestCentres;
 import io.github.meanshift.io.SparkProperties;
 import io.github.meanshift.kmeans.ColumnarKMeans;
 import io.github.meanshift.kmeans.KMeansResult;
@@ -165,6 +166,32 @@ class GpuPlanTest {
     Column label = Labeler.label(Columns.features(2), seeds(centres, 2), 1.5);
     assertOnGpu("label assignment", points.hot().select(functions.col(Columns.PID), label));
     assertOnGpu("cluster sizes", points.hot().groupBy(label).count());
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {10, 1_000, 100_000})
+  void labelsOfManyCentresRunOnGpu(int centres) {
+    // One expression up to 32 centres, else the cell join (with and without the full-scan
+    // fallback) in 2-D and the broadcast array of centres read by a higher-order function in 8-D.
+    double[][] c = seeds(centres, 2);
+    for (double maxDistance : new double[] {Double.POSITIVE_INFINITY, 1.0}) {
+      Dataset<Row> labelled =
+          NearestCentres.assign(points.hot(), Columns.features(2), c, maxDistance, 1.5, "label");
+      assertOnGpu(centres + " centres, max distance " + maxDistance, labelled);
+      assertOnGpu("cluster sizes, " + centres + " centres", labelled.groupBy("label").count());
+    }
+    if (centres <= 1_000) {
+      PointSet eight = pointSet(8);
+      assertOnGpu(
+          centres + " centres in 8-D",
+          NearestCentres.assign(
+              eight.hot(),
+              Columns.features(8),
+              seeds(centres, 8),
+              Double.POSITIVE_INFINITY,
+              1.5,
+              "label"));
+    }
   }
 
   @Test

@@ -1,0 +1,238 @@
+package io.github.meanshift.common;
+
+import static org.apache.spark.sql.functions.array_min;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The nearest centre of every row of a frame (the first on ties; -1 beyond {@code maxDistance}),
+ * with a plan whose size does not grow with the number of centres, chosen by size:
+ *
+ * <ul>
+ *   <li>up to {@link #EXPRESSION_CENTRES} centres: {@link Labeler#label}, one column expression (it
+ *       also runs on a streaming frame);
+ *   <li>more centres, in at most {@link #MAX_CELL_DIM} dimensions: a cell join. The centres are
+ *       spread over the cells of their neighbourhoods (side {@code cellSide}) in a broadcast table,
+ *       each row meets the centres of its own and adjacent cells, and the nearest one found within
+ *       {@code cellSide} is the nearest of all (every centre that close is in those cells). Rows
+ *       with none that close, and no {@code maxDistance} below {@code cellSide} to make them
+ *       orphans, fall back to the full scan below;
+ *   <li>otherwise: the full scan, the centres as one broadcast array that a higher-order function
+ *       reads (the plan holds one array, not an expression per centre).
+ * </ul>
+ *
+ * Every operator is a built-in (joins on long keys, min of a struct, array functions), so the
+ * RAPIDS Accelerator can place the plans on the GPU.
+ */
+public final class NearestCentres {
+  /** Most centres labelled by one expression with a term per centre. */
+  public static final int EXPRESSION_CENTRES = Labeler.CHUNK;
+
+  /** Highest dimension of the cell join (3^6 = 729 cells a centre). */
+  public static final int MAX_CELL_DIM = 6;
+
+  /** Most rows of the broadcast table of centres spread over their neighbourhoods. */
+  public static final long MAX_CELL_ROWS = 20_000_000L;
+
+  private static final String ROW = "_ms_row";
+  private static final String KEY = "_ms_ckey";
+  private static final String CID = "_ms_cid";
+  private static final String CENTRE = "_ms_c";
+  private static final String BEST = "_ms_best";
+  private static final String ALL = "_ms_centres";
+
+  private NearestCentres() {}
+
+  /**
+   * {@code data} with column {@code labelCol}: the index of the nearest of {@code centers} to the
+   * point in {@code features}, or -1 when {@code maxDistance} is finite and exceeded.
+   *
+   * @param cellSide side of the cells of the cell join: large enough that most points have their
+   *     centre within it (mean shift: the kernel's reach); NaN for no cell join
+   */
+  public static Dataset<Row> assign(
+      Dataset<Row> data,
+      Column[] features,
+      double[][] centers,
+      double maxDistance,
+      double cellSide,
+      String labelCol) {
+    int d = features.length;
+    if (centers.length <= EXPRESSION_CENTRES) {
+      return data.withColumn(labelCol, Labeler.label(features, centers, maxDistance));
+    }
+    boolean cells =
+        d <= MAX_CELL_DIM
+            && cellSide > 0
+            && !Double.isInfinite(cellSide)
+            && centers.length * Cells.neighbourhood(d) <= MAX_CELL_ROWS;
+    if (!cells) {
+      return withScan(data, features, centers, maxDistance, labelCol);
+    }
+    return cellJoin(data, features, centers, maxDistance, cellSide, labelCol);
+  }
+
+  private static Dataset<Row> cellJoin(
+      Dataset<Row> data,
+      Column[] features,
+      double[][] centers,
+      double maxDistance,
+      double side,
+      String labelCol) {
+    int d = features.length;
+    String[] original = data.columns();
+    Column[] position = new Column[d];
+    List<Column> keep = new ArrayList<>();
+    keep.add(functions.monotonically_increasing_id().as(ROW));
+    for (String c : original) {
+      keep.add(Columns.named(c));
+    }
+    for (int j = 0; j < d; j++) {
+      keep.add(features[j].as("_ms_p" + j));
+      position[j] = col("_ms_p" + j);
+    }
+    Dataset<Row> rows =
+        data.select(keep.toArray(new Column[0]))
+            .withColumn(KEY, Cells.key(Cells.coordinates(position, side)));
+    Column[] centre = new Column[d];
+    for (int j = 0; j < d; j++) {
+      centre[j] = col(CENTRE + j);
+    }
+    Dataset<Row> table =
+        Cells.explodeNeighbourhood(
+            ArrayTables.of(data.sparkSession(), centers, 0, centers.length, CID, CENTRE),
+            centre,
+            side,
+            KEY);
+    Column d2 = null;
+    for (int j = 0; j < d; j++) {
+      Column diff = position[j].minus(centre[j]);
+      d2 = d2 == null ? diff.multiply(diff) : d2.plus(diff.multiply(diff));
+    }
+    // Rows with no centre in their cells keep a null best (left join).
+    Dataset<Row> pairs =
+        rows.join(broadcast(table), rows.col(KEY).equalTo(table.col(KEY)), "left_outer")
+            .drop(table.col(KEY));
+    List<Column> firsts = new ArrayList<>();
+    for (String c : original) {
+      firsts.add(functions.first(Columns.named(c)).as(c));
+    }
+    for (int j = 0; j < d; j++) {
+      firsts.add(functions.first(position[j]).as("_ms_p" + j));
+    }
+    firsts.add(
+        functions
+            .min(
+                when(col(CID).isNull(), lit(null))
+                    .otherwise(functions.struct(d2.as("d2"), col(CID).as("cid"))))
+            .as(BEST));
+    Dataset<Row> best =
+        pairs
+            .groupBy(col(ROW))
+            .agg(firsts.get(0), firsts.subList(1, firsts.size()).toArray(new Column[0]));
+    double s2 = side * side;
+    Column bestD2 = col(BEST + ".d2");
+    Column found = bestD2.isNotNull().and(bestD2.leq(lit(s2)));
+    Column label;
+    Column[] out = new Column[original.length + 1];
+    for (int i = 0; i < original.length; i++) {
+      out[i] = Columns.named(original[i]);
+    }
+    if (!Double.isInfinite(maxDistance) && maxDistance <= side) {
+      // Every centre within maxDistance is in the row's cells: none found is an orphan.
+      label =
+          when(found.and(bestD2.leq(lit(maxDistance * maxDistance))), col(BEST + ".cid"))
+              .otherwise(lit(-1));
+      out[original.length] = label.as(labelCol);
+      return best.select(out);
+    }
+    Dataset<Row> withAll = best.crossJoin(broadcast(centresArray(data, centers)));
+    Column[] scan = scanLabel(position, centers.length, maxDistance);
+    label = when(found, col(BEST + ".cid")).otherwise(scan[0]);
+    if (!Double.isInfinite(maxDistance)) {
+      label =
+          when(
+                  found,
+                  when(bestD2.leq(lit(maxDistance * maxDistance)), col(BEST + ".cid"))
+                      .otherwise(lit(-1)))
+              .otherwise(scan[0]);
+    }
+    out[original.length] = label.as(labelCol);
+    return withAll.select(out);
+  }
+
+  /** {@code data} with the full-scan label. */
+  private static Dataset<Row> withScan(
+      Dataset<Row> data,
+      Column[] features,
+      double[][] centers,
+      double maxDistance,
+      String labelCol) {
+    String[] original = data.columns();
+    int d = features.length;
+    List<Column> keep = new ArrayList<>();
+    for (String c : original) {
+      keep.add(Columns.named(c));
+    }
+    Column[] position = new Column[d];
+    for (int j = 0; j < d; j++) {
+      keep.add(features[j].as("_ms_p" + j));
+      position[j] = col("_ms_p" + j);
+    }
+    Dataset<Row> withAll =
+        data.select(keep.toArray(new Column[0])).crossJoin(broadcast(centresArray(data, centers)));
+    Column[] out = new Column[original.length + 1];
+    for (int i = 0; i < original.length; i++) {
+      out[i] = Columns.named(original[i]);
+    }
+    out[original.length] = scanLabel(position, centers.length, maxDistance)[0].as(labelCol);
+    return withAll.select(out);
+  }
+
+  /** A one-row table: the centres, row-major, as one array column. */
+  private static Dataset<Row> centresArray(Dataset<Row> data, double[][] centers) {
+    int d = centers[0].length;
+    double[] flat = new double[centers.length * d];
+    for (int c = 0; c < centers.length; c++) {
+      System.arraycopy(centers[c], 0, flat, c * d, d);
+    }
+    return data.sparkSession().range(0, 1, 1, 1).select(lit(flat).as(ALL));
+  }
+
+  /**
+   * The full-scan label over the array column of centres: the squared distance to every centre by a
+   * higher-order function, their minimum, the first position holding it.
+   */
+  private static Column[] scanLabel(Column[] position, int m, double maxDistance) {
+    int d = position.length;
+    Column all = col(ALL);
+    Column distances =
+        functions.transform(
+            functions.sequence(lit(0), lit(m - 1)),
+            i -> {
+              Column s = null;
+              for (int j = 0; j < d; j++) {
+                Column diff = position[j].minus(element_at(all, i.multiply(d).plus(j + 1)));
+                s = s == null ? diff.multiply(diff) : s.plus(diff.multiply(diff));
+              }
+              return s;
+            });
+    Column best = array_min(distances);
+    Column label = array_position(distances, best).minus(1).cast("int");
+    if (!Double.isInfinite(maxDistance)) {
+      label = when(best.leq(lit(maxDistance * maxDistance)), label).otherwise(lit(-1));
+    }
+    return new Column[] {label, best};
+  }
+}
