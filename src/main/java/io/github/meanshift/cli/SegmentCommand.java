@@ -2,14 +2,16 @@ package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.ImageComparison;
 import io.github.meanshift.io.ImageFiles;
-import io.github.meanshift.io.ImagePoints;
 import io.github.meanshift.io.OutputDir;
 import io.github.meanshift.io.ResultFiles;
-import io.github.meanshift.io.SegmentedImage;
-import io.github.meanshift.io.SyntheticImage;
 import io.github.meanshift.ml.ClusteringMetrics;
+import io.github.meanshift.segment.ImageComparison;
+import io.github.meanshift.segment.ImagePoints;
+import io.github.meanshift.segment.JointFit;
+import io.github.meanshift.segment.SegmentFits;
+import io.github.meanshift.segment.SegmentedImage;
+import io.github.meanshift.segment.SyntheticImage;
 import io.github.meanshift.shift.Kernel;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -253,18 +255,19 @@ final class SegmentCommand implements Callable<Integer> {
       throws java.io.IOException {
     boolean kmeansOnly = method.toLowerCase(Locale.ROOT).equals("kmeans") && !compare;
     Fitted primary =
-        kmeansOnly
-            ? SegmentFits.kMeans(points, SEGMENT, k, kmeansMaxIter(), seed)
-            : SegmentFits.meanShift(
-                points,
-                SEGMENT,
-                kernel.toLowerCase(Locale.ROOT),
-                binSeeding,
-                minBinFreq,
-                tol,
-                maxIter != null ? maxIter : MEANSHIFT_MAX_ITER,
-                localMaxPoints,
-                dir.work().toString());
+        fitted(
+            kmeansOnly
+                ? SegmentFits.kMeans(points, SEGMENT, k, kmeansMaxIter(), seed)
+                : SegmentFits.meanShift(
+                    points,
+                    SEGMENT,
+                    kernel.toLowerCase(Locale.ROOT),
+                    binSeeding,
+                    minBinFreq,
+                    tol,
+                    maxIter != null ? maxIter : MEANSHIFT_MAX_ITER,
+                    localMaxPoints,
+                    dir.work().toString()));
     long labelStart = System.nanoTime();
     double[][] joint = ImagePoints.jointPoints(picture, spatialBandwidth, rangeBandwidth);
     Segmentation seg = Segmentation.of(picture, joint, primary);
@@ -288,7 +291,7 @@ final class SegmentCommand implements Callable<Integer> {
     if (compare) {
       int clusters = k != null ? k : seg.count();
       LOG.info("k-means with k = {}", clusters);
-      km = SegmentFits.kMeans(points, KMEANS_SEGMENT, clusters, kmeansMaxIter(), seed);
+      km = fitted(SegmentFits.kMeans(points, KMEANS_SEGMENT, clusters, kmeansMaxIter(), seed));
       Segmentation kmSeg = Segmentation.of(picture, joint, km);
       LOG.info("k-means: {} segments, fit in {} s", kmSeg.count(), km.fitSeconds);
       ImageFiles.writePng(dir, "segmented-kmeans.png", kmSeg.painted);
@@ -392,6 +395,28 @@ final class SegmentCommand implements Callable<Integer> {
       table[truth[i]][labels[i]]++;
     }
     return table;
+  }
+
+  /** A joint-point fit as the shared report code takes it. */
+  static Fitted fitted(JointFit j) {
+    Fitted f = new Fitted();
+    f.predictionCol = j.predictionCol;
+    f.centers = j.centers;
+    f.sizes = j.sizes;
+    f.orphans = j.orphans;
+    f.numIter = j.numIter;
+    f.converged = j.converged;
+    f.fitSeconds = j.fitSeconds;
+    f.parameters = j.parameters;
+    f.model = j.model;
+    f.gpuPlans = j.gpuPlans;
+    f.noGpuPlans = j.noGpuPlans;
+    f.details = j.details;
+    f.phases = j.phases;
+    if (j.summary != null) {
+      f.recordProgress(j.summary);
+    }
+    return f;
   }
 
   private int kmeansMaxIter() {

@@ -1,7 +1,6 @@
-package io.github.meanshift.cli;
+package io.github.meanshift.segment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.ImagePoints;
 import io.github.meanshift.io.ResultFiles;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
@@ -17,12 +16,12 @@ import org.apache.spark.sql.Row;
 /**
  * The two ways to segment pixel points in the joint spatial-range space ({@link
  * ImagePoints#JOINT_FEATURES}): mean shift through the {@link MeanShift} estimator with bandwidth
- * 1, and MLlib's KMeans. Each returns the centres, sizes and timings as a {@link Fitted}; the
+ * 1, and MLlib's KMeans. Each returns the centres, sizes and timings as a {@link JointFit}; the
  * pixels, which the driver holds anyway, are then labelled there by {@link #nearestCentres}.
  */
-final class SegmentFits {
+public final class SegmentFits {
   /** The joint bandwidth: the features are already divided by hs and hr. */
-  static final double JOINT_BANDWIDTH = 1.0;
+  public static final double JOINT_BANDWIDTH = 1.0;
 
   private SegmentFits() {}
 
@@ -30,7 +29,7 @@ final class SegmentFits {
    * The segment of every point: its nearest centre (the first on ties), the rule of both mean
    * shift's and k-means' predictions. Runs on the driver's cores.
    */
-  static int[] nearestCentres(double[][] points, double[][] centers) {
+  public static int[] nearestCentres(double[][] points, double[][] centers) {
     return IntStream.range(0, points.length)
         .parallel()
         .map(i -> Labeler.nearest(points[i], centers, Double.POSITIVE_INFINITY))
@@ -51,7 +50,7 @@ final class SegmentFits {
    * @param localMaxPoints fit on the driver up to this many pixels (0: never)
    * @param workDir scratch space for checkpoints
    */
-  static Fitted meanShift(
+  public static JointFit meanShift(
       Dataset<Row> points,
       String segmentCol,
       String kernel,
@@ -75,7 +74,7 @@ final class SegmentFits {
             .setCheckpointDir(workDir)
             .fit(points);
     MeanShiftSummary s = model.summary();
-    Fitted f = new Fitted();
+    JointFit f = new JointFit();
     f.predictionCol = segmentCol;
     f.centers = s.clusterCenters();
     f.sizes = s.clusterSizes();
@@ -97,7 +96,7 @@ final class SegmentFits {
     p.put("max_iter", maxIter);
     p.put("local_max_points", localMaxPoints);
     f.parameters = p;
-    f.recordProgress(s);
+    f.summary = s;
     return f;
   }
 
@@ -110,7 +109,8 @@ final class SegmentFits {
    * @param maxIter most Lloyd iterations
    * @param seed random seed of the initialisation
    */
-  static Fitted kMeans(Dataset<Row> points, String segmentCol, int k, int maxIter, long seed) {
+  public static JointFit kMeans(
+      Dataset<Row> points, String segmentCol, int k, int maxIter, long seed) {
     String vector = "_segment_features";
     Dataset<Row> vectors =
         new VectorAssembler()
@@ -127,7 +127,7 @@ final class SegmentFits {
             .setPredictionCol(segmentCol)
             .fit(vectors);
     double seconds = (System.nanoTime() - start) / 1e9;
-    Fitted f = new Fitted();
+    JointFit f = new JointFit();
     f.predictionCol = segmentCol;
     f.centers = new double[model.clusterCenters().length][];
     for (int c = 0; c < f.centers.length; c++) {
@@ -138,7 +138,7 @@ final class SegmentFits {
     f.converged = f.numIter < maxIter;
     f.fitSeconds = seconds;
     f.model = model;
-    f.noGpuPlans = Fitted.MLLIB_NO_GPU_PLANS;
+    f.noGpuPlans = JointFit.MLLIB_NO_GPU_PLANS;
     ObjectNode p = ResultFiles.newObject();
     p.put("k", k);
     p.put("engine", "mllib");

@@ -1,4 +1,4 @@
-package io.github.meanshift.io;
+package io.github.meanshift.segment;
 
 import java.awt.image.BufferedImage;
 import java.util.Random;
