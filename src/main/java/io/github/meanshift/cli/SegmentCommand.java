@@ -6,12 +6,22 @@ import io.github.meanshift.io.ImageFiles;
 import io.github.meanshift.io.OutputDir;
 import io.github.meanshift.io.ResultFiles;
 import io.github.meanshift.ml.ClusteringMetrics;
+import io.github.meanshift.segment.Contingency;
+import io.github.meanshift.segment.FolderSegmentation;
 import io.github.meanshift.segment.ImageComparison;
 import io.github.meanshift.segment.ImagePoints;
 import io.github.meanshift.segment.JointFit;
+import io.github.meanshift.segment.ModeFilter;
+import io.github.meanshift.segment.PictureFile;
+import io.github.meanshift.segment.PictureInput;
+import io.github.meanshift.segment.PictureSegmentation;
+import io.github.meanshift.segment.RegionPainter;
+import io.github.meanshift.segment.RegionReport;
 import io.github.meanshift.segment.SegmentFits;
+import io.github.meanshift.segment.SegmentParams;
 import io.github.meanshift.segment.SegmentedImage;
 import io.github.meanshift.segment.SyntheticImage;
+import io.github.meanshift.segment.SyntheticScene;
 import io.github.meanshift.shift.Kernel;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -29,44 +39,51 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code segment}: image segmentation by mean shift in the joint spatial-range space (Comaniciu and
- * Meer): pixel {@code (x, y)} of colour {@code (r, g, b)} is the point {@code (x/hs, y/hs, r/hr,
- * g/hr, b/hr)}, clustered with bandwidth 1 and bin seeding; {@code --method kmeans} runs MLlib's
- * KMeans on the same points instead. Writes segmented.png (each pixel in its segment's mean
- * colour), labels/ (x, y, segment) and report.json. {@code --compare} runs both methods (k-means
- * with as many segments as mean shift found, unless {@code --k}) and adds segmented-kmeans.png and
- * comparison.png (original, mean shift and k-means side by side).
+ * {@code segment}: Comaniciu and Meer's mean-shift segmentation of a picture into regions
+ * (joint-domain filtering, region labelling, fusion, pruning; see {@link
+ * io.github.meanshift.segment.Segmenter}), in tiles with halos in Spark tasks when the picture is
+ * larger than {@code --tile-size}, or of every picture of a folder ({@code --images}). {@code
+ * --method points} clusters the pixels as joint points with the MeanShift estimator instead, {@code
+ * --method kmeans} with MLlib's KMeans; {@code --compare} puts k-means beside. Writes
+ * segmented.png, boundaries.png, labels/ (x, y, segment) and report.json.
  */
 @Command(
     name = "segment",
     mixinStandardHelpOptions = true,
     description =
-        "Segment an image: mean shift on pixels as (x/hs, y/hs, r/hr, g/hr, b/hr) points.")
+        "Segment a picture into regions (Comaniciu and Meer's mean shift), or every picture of a"
+            + " folder.")
 final class SegmentCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentCommand.class);
 
   /** Label column of the segmentation (and of the labels/ table). */
-  static final String SEGMENT = "segment";
+  static final String SEGMENT = PictureSegmentation.SEGMENT;
 
   /** Label column of the k-means segmentation under --compare. */
-  static final String KMEANS_SEGMENT = "kmeans_segment";
+  static final String KMEANS_SEGMENT = PictureSegmentation.KMEANS_SEGMENT;
 
-  /** Most iterations of mean shift when --max-iter is not given. */
-  static final int MEANSHIFT_MAX_ITER = 300;
+  /** Defaults of --method points (the joint-point clustering). */
+  static final int POINTS_MAX_ITER = 300;
+
+  static final double POINTS_TOL = 1e-3;
+  static final String POINTS_KERNEL = "gaussian";
 
   /** Most iterations of k-means when --max-iter is not given. */
   static final int KMEANS_MAX_ITER = 20;
 
+  /** Default of --tile-size: pictures up to 2048 x 2048 are segmented whole on the driver. */
+  static final int TILE_SIZE = 2048;
+
   /**
-   * Default of --local-max-points: pictures up to 1024x1024 are fitted on the driver, which holds
-   * them anyway, with no Spark job per iteration.
+   * Default of --local-max-points (--method points): pictures up to 1024x1024 are fitted on the
+   * driver, which holds them anyway, with no Spark job per iteration.
    */
   static final long LOCAL_MAX_PIXELS = 1L << 20;
 
-  /** Largest side of a --synthetic image. */
+  /** Largest side of the four-region --synthetic picture (the driver holds it). */
   static final int MAX_SYNTHETIC_SIDE = 8192;
 
-  private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
+  private static final Pattern SIZE = Pattern.compile("(?:quadrants:)?(\\d{1,5})x(\\d{1,5})");
 
   @Mixin OutputOptions output;
   @Mixin SparkOptions sparkOptions;
@@ -74,16 +91,35 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(
       names = "--image",
       paramLabel = "PATH",
-      description = "The picture: PNG or JPEG (anything Java's ImageIO reads).")
+      description = "The picture: PNG, JPEG, TIFF, BMP or GIF, on any Hadoop file system.")
   String image;
 
   @Option(
-      names = "--synthetic",
-      paramLabel = "WxH",
+      names = "--images",
+      paramLabel = "DIR|GLOB",
       description =
-          "Instead of --image: the synthetic four-region test picture of this size (noise 12,"
-              + " seed 42), also written as original.png; the report adds ARI against the regions.")
+          "Every picture of a directory (or the files a glob matches), each into its own folder"
+              + " under --output, with index.csv (file, size, regions, seconds, status).")
+  String images;
+
+  @Option(
+      names = "--synthetic",
+      paramLabel = "SPEC",
+      description =
+          "Instead of --image: a synthetic picture with known regions (the report adds ARI):"
+              + " shapes, gradients or textures as NAME:WxH[:noise=S] (e.g. shapes:512x512), or"
+              + " WxH for the four-region test picture; also written as original.png.")
   String synthetic;
+
+  @Option(
+      names = "--method",
+      paramLabel = "regions|points|kmeans",
+      defaultValue = "regions",
+      description =
+          "regions: Comaniciu and Meer's segmentation; points: mean-shift clustering of the"
+              + " pixels as (x/hs, y/hs, r/hr, g/hr, b/hr) points (formerly 'meanshift');"
+              + " kmeans: MLlib KMeans on those points (default: ${DEFAULT-VALUE}).")
+  String method;
 
   @Option(
       names = "--spatial-bandwidth",
@@ -101,11 +137,61 @@ final class SegmentCommand implements Callable<Integer> {
   double rangeBandwidth;
 
   @Option(
+      names = "--min-region",
+      paramLabel = "PIXELS",
+      defaultValue = "" + SegmentParams.DEFAULT_MIN_REGION,
+      description =
+          "Regions of fewer pixels merge into their closest neighbour (default: ${DEFAULT-VALUE}).")
+  int minRegion;
+
+  @Option(
       names = "--kernel",
       paramLabel = "NAME",
-      defaultValue = "gaussian",
-      description = "gaussian, flat, epanechnikov or triangular (default: ${DEFAULT-VALUE}).")
+      description =
+          "regions: flat (default), epanechnikov or gaussian; points: gaussian (default), flat,"
+              + " epanechnikov or triangular.")
   String kernel;
+
+  @Option(
+      names = "--speedup",
+      paramLabel = "basin|none",
+      defaultValue = "basin",
+      description =
+          "regions: basin hands a climb's mode to the pixels it passes within hs/2 and hr/2 of;"
+              + " none climbs from every pixel (default: ${DEFAULT-VALUE}).")
+  String speedup;
+
+  @Option(
+      names = "--tile-size",
+      paramLabel = "PIXELS",
+      defaultValue = "" + TILE_SIZE,
+      description =
+          "regions: pictures with a side above this are segmented in tiles of this side (a"
+              + " multiple of "
+              + ModeFilter.BLOCK
+              + ") in Spark tasks (default: ${DEFAULT-VALUE}).")
+  int tileSize;
+
+  @Option(
+      names = "--tol",
+      paramLabel = "T",
+      description =
+          "A climb (regions) or seed (points) stops when it moves at most T joint units (default:"
+              + " 0.1 for regions, 1e-3 for points).")
+  Double tol;
+
+  @Option(
+      names = "--max-iter",
+      paramLabel = "N",
+      description =
+          "Most steps of a climb (regions, default "
+              + SegmentParams.DEFAULT_MAX_ITER
+              + "; a tile's halo is N windows), iterations of mean shift (points, "
+              + POINTS_MAX_ITER
+              + ") or of k-means ("
+              + KMEANS_MAX_ITER
+              + ").")
+  Integer maxIter;
 
   @Option(
       names = "--bin-seeding",
@@ -114,7 +200,7 @@ final class SegmentCommand implements Callable<Integer> {
       defaultValue = "true",
       paramLabel = "true|false",
       description =
-          "Seed mean shift from a grid of side hs pixels by hr colour units instead of from every"
+          "points: seed from a grid of side hs pixels by hr colour units instead of from every"
               + " pixel (default: ${DEFAULT-VALUE}).")
   boolean binSeeding;
 
@@ -122,51 +208,23 @@ final class SegmentCommand implements Callable<Integer> {
       names = "--min-bin-freq",
       paramLabel = "N",
       defaultValue = "1",
-      description =
-          "With --bin-seeding, least pixels in a seeding bin (default: ${DEFAULT-VALUE}).")
+      description = "points: least pixels in a seeding bin (default: ${DEFAULT-VALUE}).")
   double minBinFreq;
-
-  @Option(
-      names = "--tol",
-      paramLabel = "T",
-      defaultValue = "1e-3",
-      description =
-          "A mean-shift seed stops when it moves at most T joint units (default: ${DEFAULT-VALUE}).")
-  double tol;
 
   @Option(
       names = "--local-max-points",
       paramLabel = "N",
       defaultValue = "" + LOCAL_MAX_PIXELS,
       description =
-          "Fit mean shift on the driver (where the picture already is) up to N pixels; larger"
-              + " pictures run on the executors; 0: always on the executors (default:"
-              + " ${DEFAULT-VALUE}).")
+          "points: fit on the driver up to N pixels; larger pictures run on the executors; 0:"
+              + " always on the executors (default: ${DEFAULT-VALUE}).")
   long localMaxPoints;
-
-  @Option(
-      names = "--method",
-      paramLabel = "meanshift|kmeans",
-      defaultValue = "meanshift",
-      description = "Segmentation method (default: ${DEFAULT-VALUE}).")
-  String method;
 
   @Option(
       names = "--k",
       paramLabel = "K",
-      description = "Segments for k-means; with --compare, default: as many as mean shift found.")
+      description = "Segments for k-means; with --compare, default: as many as the regions.")
   Integer k;
-
-  @Option(
-      names = "--max-iter",
-      paramLabel = "N",
-      description =
-          "Most iterations (default: "
-              + MEANSHIFT_MAX_ITER
-              + " for mean shift, "
-              + KMEANS_MAX_ITER
-              + " for k-means).")
-  Integer maxIter;
 
   @Option(
       names = "--seed",
@@ -181,11 +239,13 @@ final class SegmentCommand implements Callable<Integer> {
       fallbackValue = "true",
       paramLabel = "true|false",
       description =
-          "Run mean shift and k-means; add segmented-kmeans.png and comparison.png (original, mean"
-              + " shift, k-means side by side).")
+          "Also k-means on the joint points: adds segmented-kmeans.png and comparison.png"
+              + " (original, mean shift, k-means side by side).")
   boolean compare;
 
-  private int[] syntheticSize;
+  private int[] fourRegionsSize;
+  private SyntheticScene scene;
+  private String methodName;
 
   @Override
   public Integer call() throws Exception {
@@ -194,66 +254,155 @@ final class SegmentCommand implements Callable<Integer> {
     validate();
     try (Sessions.Handle session = Sessions.start("segment", sparkOptions)) {
       SparkSession spark = session.spark;
+      if (images != null) {
+        return folder(spark, format, start);
+      }
       long readStart = System.nanoTime();
-      SyntheticImage truth =
-          syntheticSize == null
-              ? null
-              : SyntheticImage.fourRegions(
-                  syntheticSize[0],
-                  syntheticSize[1],
-                  SyntheticImage.DEFAULT_NOISE,
-                  SyntheticImage.DEFAULT_SEED);
-      BufferedImage picture =
-          truth != null
-              ? truth.image()
-              : ImageFiles.read(image, spark.sparkContext().hadoopConfiguration());
+      PictureInput in = input(spark);
       double readSeconds = (System.nanoTime() - readStart) / 1e9;
       LOG.info(
-          "image {}: {}x{} = {} pixels; hs {} pixels, hr {} colour units",
-          source(),
-          picture.getWidth(),
-          picture.getHeight(),
-          (long) picture.getWidth() * picture.getHeight(),
-          spatialBandwidth,
-          rangeBandwidth);
+          "image {}: {}x{} = {} pixels; {} {}",
+          in.name(),
+          in.width(),
+          in.height(),
+          (long) in.width() * in.height(),
+          methodName,
+          methodName.equals("regions")
+              ? params().describe()
+              : "hs " + spatialBandwidth + ", hr " + rangeBandwidth);
+      if (!in.held() && (compare || !methodName.equals("regions"))) {
+        throw new UsageException(
+            "--compare and --method "
+                + methodName
+                + " need a picture of at most --tile-size "
+                + tileSize
+                + " pixels a side; "
+                + in.name()
+                + " is "
+                + in.width()
+                + "x"
+                + in.height());
+      }
       try (OutputDir dir = output.open(spark)) {
-        // The pixels go to Parquet once and every plan reads them back: a scan of the parallelized
-        // pixels (RDDScan) or a cached frame (InMemoryTableScan) would keep the hot plans off the
-        // GPU, and each fit would rebuild the rows.
-        String pixels = new org.apache.hadoop.fs.Path(dir.work(), "pixels").toString();
-        ImagePoints.withJointFeatures(
-                ImagePoints.frame(spark, picture), spatialBandwidth, rangeBandwidth)
-            .write()
-            .parquet(pixels);
-        Dataset<Row> points = spark.read().parquet(pixels);
-        ObjectNode report = segment(dir, spark, points, picture, truth, format);
+        ObjectNode report = header(in);
+        if (methodName.equals("regions")) {
+          regions(spark, dir, in, format, report);
+        } else {
+          points(spark, dir, in, format, report);
+        }
         report.with("seconds").put("read", readSeconds);
         report.set("spark", Reports.spark(spark, sparkOptions.gpu));
         report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
         ResultFiles.writeReport(dir, report);
         dir.commit();
         LOG.info(
-            "{} segments; results in {} ({})",
+            "{} segments; results in {} (segmented.png, boundaries.png, labels/, report.json{})",
             report.get("n_segments").asInt(),
             dir.target(),
-            compare
-                ? "segmented.png, segmented-kmeans.png, comparison.png, labels/, report.json"
-                : "segmented.png, labels/, report.json");
+            compare ? ", segmented-kmeans.png, comparison.png" : "");
       }
       return 0;
     }
   }
 
-  /** Fits, writes the pictures and the labels table, and returns the report (without totals). */
-  private ObjectNode segment(
-      OutputDir dir,
-      SparkSession spark,
-      Dataset<Row> points,
-      BufferedImage picture,
-      SyntheticImage truth,
-      String format)
+  /** Comaniciu and Meer's regions of one picture. */
+  private void regions(
+      SparkSession spark, OutputDir dir, PictureInput in, String format, ObjectNode report)
       throws java.io.IOException {
-    boolean kmeansOnly = method.toLowerCase(Locale.ROOT).equals("kmeans") && !compare;
+    PictureSegmentation.Compare cmp =
+        compare ? new PictureSegmentation.Compare(k, kmeansMaxIter(), seed) : null;
+    PictureSegmentation.Outcome out =
+        PictureSegmentation.run(spark, dir, in, params(), tileSize, format, cmp);
+    report.setAll(out.report());
+    Fitted regionFit = new Fitted();
+    regionFit.predictionCol = SEGMENT;
+    regionFit.noGpuPlans =
+        "region segmentation runs JVM loops on the pixel grid in tasks, not SQL plans: it stays on"
+            + " the CPU";
+    ObjectNode gpuPlan =
+        out.kmeans() == null
+            ? Reports.gpuPlan(sparkOptions, dir, "", regionFit)
+            : Reports.gpuPlan(sparkOptions, dir, "both", regionFit, fitted(out.kmeans()));
+    if (gpuPlan != null) {
+      report.set("gpu_plan", gpuPlan);
+    }
+  }
+
+  /** --images: every picture of a folder. */
+  private int folder(SparkSession spark, String format, long start) throws java.io.IOException {
+    List<String> files =
+        FolderSegmentation.list(images, spark.sparkContext().hadoopConfiguration());
+    try (OutputDir dir = output.open(spark)) {
+      ObjectNode header = ResultFiles.newObject();
+      header.put("command", "segment");
+      header.put("method", "regions");
+      List<FolderSegmentation.Entry> index =
+          FolderSegmentation.run(spark, dir, files, params(), tileSize, header, format);
+      ObjectNode report = ResultFiles.newObject();
+      report.put("command", "segment");
+      report.put("images", images);
+      report.put("output", output.output);
+      report.put("n_images", index.size());
+      long ok = index.stream().filter(e -> e.status().equals("ok")).count();
+      report.put("n_segmented", ok);
+      report.put("n_failed", index.size() - ok);
+      report.put("index", FolderSegmentation.INDEX);
+      report.set("parameters", RegionReport.parameters(params(), tileSize, false));
+      report.set("spark", Reports.spark(spark, sparkOptions.gpu));
+      report.putObject("seconds").put("total", (System.nanoTime() - start) / 1e9);
+      ResultFiles.writeReport(dir, report);
+      dir.commit();
+      LOG.info("{} of {} pictures segmented; results in {}", ok, index.size(), dir.target());
+    }
+    return 0;
+  }
+
+  /** The picture: a file, a synthetic scene or the four-region test picture. */
+  private PictureInput input(SparkSession spark) {
+    if (fourRegionsSize != null) {
+      return PictureInput.fourRegions(
+          SyntheticImage.fourRegions(
+              fourRegionsSize[0],
+              fourRegionsSize[1],
+              SyntheticImage.DEFAULT_NOISE,
+              SyntheticImage.DEFAULT_SEED),
+          "synthetic:" + synthetic);
+    }
+    if (scene != null) {
+      return PictureInput.scene(scene, methodName.equals("regions") ? tileSize : Integer.MAX_VALUE);
+    }
+    PictureFile file = PictureFile.open(image, spark.sparkContext().hadoopConfiguration());
+    if (methodName.equals("regions")) {
+      return PictureInput.file(file, tileSize);
+    }
+    // The joint-point methods hold every pixel as a row: the reader's limit applies.
+    if ((long) file.width() * file.height() > ImageFiles.MAX_PIXELS) {
+      throw new UsageException(
+          "image "
+              + image
+              + " has more than "
+              + ImageFiles.MAX_PIXELS
+              + " pixels for --method "
+              + methodName
+              + "; downscale it or use --method regions");
+    }
+    return PictureInput.file(file, Integer.MAX_VALUE);
+  }
+
+  /** --method points or kmeans: the pixels clustered as joint points, as before the regions. */
+  private void points(
+      SparkSession spark, OutputDir dir, PictureInput in, String format, ObjectNode report)
+      throws java.io.IOException {
+    BufferedImage picture = in.image();
+    String pixels = new org.apache.hadoop.fs.Path(dir.work(), "pixels").toString();
+    // The pixels go to Parquet once and every plan reads them back: a scan of the parallelized
+    // pixels (RDDScan) or a cached frame (InMemoryTableScan) would keep the hot plans off the GPU.
+    ImagePoints.withJointFeatures(
+            ImagePoints.frame(spark, picture), spatialBandwidth, rangeBandwidth)
+        .write()
+        .parquet(pixels);
+    Dataset<Row> points = spark.read().parquet(pixels);
+    boolean kmeansOnly = methodName.equals("kmeans");
     Fitted primary =
         fitted(
             kmeansOnly
@@ -261,11 +410,11 @@ final class SegmentCommand implements Callable<Integer> {
                 : SegmentFits.meanShift(
                     points,
                     SEGMENT,
-                    kernel.toLowerCase(Locale.ROOT),
+                    (kernel == null ? POINTS_KERNEL : kernel).toLowerCase(Locale.ROOT),
                     binSeeding,
                     minBinFreq,
-                    tol,
-                    maxIter != null ? maxIter : MEANSHIFT_MAX_ITER,
+                    tol != null ? tol : POINTS_TOL,
+                    maxIter != null ? maxIter : POINTS_MAX_ITER,
                     localMaxPoints,
                     dir.work().toString()));
     long labelStart = System.nanoTime();
@@ -274,14 +423,15 @@ final class SegmentCommand implements Callable<Integer> {
     double labelSeconds = (System.nanoTime() - labelStart) / 1e9;
     LOG.info(
         "{}: {} segments, fit in {} s",
-        kmeansOnly ? "k-means" : "mean shift",
+        methodName,
         seg.count(),
         String.format(Locale.ROOT, "%.3f", primary.fitSeconds));
     ImageFiles.writePng(dir, "segmented.png", seg.painted);
-    if (truth != null) {
+    ImageFiles.writePng(dir, "boundaries.png", seg.boundaries(picture));
+    if (in.name().startsWith("synthetic:")) {
       ImageFiles.writePng(dir, "original.png", picture);
     }
-    ObjectNode report = header(picture, kmeansOnly ? "kmeans" : "meanshift");
+    int[] truth = in.truth();
     putSegmentation(report, primary, seg, truth);
     report.with("seconds").put("label", labelSeconds);
     int w = picture.getWidth();
@@ -309,7 +459,6 @@ final class SegmentCommand implements Callable<Integer> {
     if (gpuPlan != null) {
       report.set("gpu_plan", gpuPlan);
     }
-    return report;
   }
 
   private BufferedImage comparison(
@@ -321,7 +470,7 @@ final class SegmentCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, "%dx%d pixels", picture.getWidth(), picture.getHeight()),
                 picture),
             new ImageComparison.Picture(
-                "mean shift",
+                "mean shift (joint points)",
                 String.format(
                     Locale.ROOT,
                     "%d segments, hs %s, hr %s, %s kernel, %.1f s",
@@ -338,21 +487,21 @@ final class SegmentCommand implements Callable<Integer> {
                 km.painted)));
   }
 
-  private ObjectNode header(BufferedImage picture, String methodName) {
+  private ObjectNode header(PictureInput in) {
     ObjectNode r = ResultFiles.newObject();
     r.put("command", "segment");
-    r.put("image", source());
+    r.put("image", in.name());
     r.put("output", output.output);
-    r.put("width", picture.getWidth());
-    r.put("height", picture.getHeight());
-    r.put("pixels", (long) picture.getWidth() * picture.getHeight());
+    r.put("width", in.width());
+    r.put("height", in.height());
+    r.put("pixels", (long) in.width() * in.height());
     r.put("method", methodName);
     r.put("compare", compare);
     return r;
   }
 
-  /** One method's fields: segments, parameters, iterations, timings, metrics. */
-  private void putSegmentation(ObjectNode r, Fitted f, Segmentation seg, SyntheticImage truth) {
+  /** One joint-point method's fields: segments, parameters, iterations, timings, metrics. */
+  private void putSegmentation(ObjectNode r, Fitted f, Segmentation seg, int[] truth) {
     r.put("n_segments", seg.count());
     ObjectNode p = ResultFiles.newObject();
     p.put("spatial_bandwidth", spatialBandwidth);
@@ -377,24 +526,9 @@ final class SegmentCommand implements Callable<Integer> {
     }
     r.setAll(f.details);
     if (truth != null) {
-      ClusteringMetrics m = ClusteringMetrics.of(contingency(truth.regions(), seg.labels));
+      ClusteringMetrics m = ClusteringMetrics.of(Contingency.of(truth, seg.labels));
       r.putObject("metrics").put("ari", m.ari()).put("nmi", m.nmi());
     }
-  }
-
-  /** Contingency table of true regions (rows) against segments (columns). */
-  static long[][] contingency(int[] truth, int[] labels) {
-    int rows = 0;
-    int cols = 0;
-    for (int i = 0; i < truth.length; i++) {
-      rows = Math.max(rows, truth[i] + 1);
-      cols = Math.max(cols, labels[i] + 1);
-    }
-    long[][] table = new long[rows][cols];
-    for (int i = 0; i < truth.length; i++) {
-      table[truth[i]][labels[i]]++;
-    }
-    return table;
   }
 
   /** A joint-point fit as the shared report code takes it. */
@@ -419,12 +553,20 @@ final class SegmentCommand implements Callable<Integer> {
     return f;
   }
 
-  private int kmeansMaxIter() {
-    return maxIter != null ? maxIter : KMEANS_MAX_ITER;
+  /** The region segmentation's parameters from the options (validated). */
+  SegmentParams params() {
+    return new SegmentParams(
+        spatialBandwidth,
+        rangeBandwidth,
+        kernel == null ? SegmentParams.DEFAULT_KERNEL : Kernel.fromName(kernel),
+        maxIter != null ? maxIter : SegmentParams.DEFAULT_MAX_ITER,
+        tol != null ? tol : SegmentParams.DEFAULT_TOL,
+        minRegion,
+        speedup.toLowerCase(Locale.ROOT).equals("basin"));
   }
 
-  private String source() {
-    return image != null ? image : "synthetic:" + synthetic;
+  private int kmeansMaxIter() {
+    return maxIter != null && !methodName.equals("regions") ? maxIter : KMEANS_MAX_ITER;
   }
 
   private static String number(double v) {
@@ -433,23 +575,46 @@ final class SegmentCommand implements Callable<Integer> {
 
   /** Checks the options before Spark starts. */
   void validate() {
-    if ((image == null) == (synthetic == null)) {
-      throw new UsageException("give exactly one of --image and --synthetic");
+    int sources = (image != null ? 1 : 0) + (images != null ? 1 : 0) + (synthetic != null ? 1 : 0);
+    if (sources != 1) {
+      throw new UsageException("give exactly one of --image, --images and --synthetic");
+    }
+    methodName = method.toLowerCase(Locale.ROOT);
+    MeanShiftOptions.oneOf("--method", method, "regions", "points", "meanshift", "kmeans");
+    if (methodName.equals("meanshift")) {
+      methodName = "points";
     }
     if (synthetic != null) {
-      syntheticSize = parseSize(synthetic);
+      Matcher m = SIZE.matcher(synthetic.toLowerCase(Locale.ROOT));
+      if (m.matches()) {
+        fourRegionsSize = parseSize(m);
+      } else {
+        try {
+          scene = SyntheticScene.parse(synthetic);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--synthetic: " + e.getMessage() + ", or WxH (e.g. 96x64)");
+        }
+      }
     }
     positive("--spatial-bandwidth", spatialBandwidth);
     positive("--range-bandwidth", rangeBandwidth);
-    try {
-      Kernel.fromName(kernel);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--kernel: " + e.getMessage());
+    if (minRegion < 0) {
+      throw new UsageException("--min-region must be >= 0 pixels, got " + minRegion);
     }
-    MeanShiftOptions.oneOf("--method", method, "meanshift", "kmeans");
-    boolean kmeans = method.toLowerCase(Locale.ROOT).equals("kmeans");
+    MeanShiftOptions.oneOf("--speedup", speedup, "basin", "none");
+    if (tileSize < ModeFilter.BLOCK || tileSize % ModeFilter.BLOCK != 0) {
+      throw new UsageException(
+          "--tile-size must be a positive multiple of " + ModeFilter.BLOCK + ", got " + tileSize);
+    }
+    if (tol != null && (!(tol >= 0) || Double.isInfinite(tol))) {
+      throw new UsageException("--tol must be a number >= 0, got " + tol);
+    }
+    if (maxIter != null && maxIter < 1) {
+      throw new UsageException("--max-iter must be at least 1, got " + maxIter);
+    }
+    boolean kmeans = methodName.equals("kmeans");
     if (compare && kmeans) {
-      throw new UsageException("--compare runs both methods; leave out --method kmeans");
+      throw new UsageException("--compare runs k-means beside; leave out --method kmeans");
     }
     if (kmeans && k == null) {
       throw new UsageException("--k is required with --method kmeans");
@@ -460,18 +625,59 @@ final class SegmentCommand implements Callable<Integer> {
     if (k != null && k < 1) {
       throw new UsageException("--k must be at least 1, got " + k);
     }
+    if (images != null && (compare || !methodName.equals("regions"))) {
+      throw new UsageException("--images segments into regions; leave out --compare and --method");
+    }
+    if (methodName.equals("regions")) {
+      if (kernel != null
+          && !List.of("flat", "epanechnikov", "gaussian")
+              .contains(kernel.toLowerCase(Locale.ROOT))) {
+        throw new UsageException(
+            "--kernel for regions must be one of "
+                + SegmentParams.kernelNames()
+                + ", got '"
+                + kernel
+                + "'");
+      }
+      if (maxIter != null && maxIter > SegmentParams.MAX_ITER) {
+        throw new UsageException(
+            "--max-iter for regions must be at most "
+                + SegmentParams.MAX_ITER
+                + ", got "
+                + maxIter);
+      }
+      try {
+        params();
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(optionOf(e.getMessage()) + ": " + e.getMessage());
+      }
+    } else {
+      try {
+        Kernel.fromName(kernel == null ? POINTS_KERNEL : kernel);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--kernel: " + e.getMessage());
+      }
+    }
     if (!(minBinFreq >= 0) || Double.isInfinite(minBinFreq)) {
       throw new UsageException("--min-bin-freq must be a number >= 0, got " + minBinFreq);
-    }
-    if (!(tol >= 0) || Double.isInfinite(tol)) {
-      throw new UsageException("--tol must be a number >= 0, got " + tol);
     }
     if (localMaxPoints < 0) {
       throw new UsageException("--local-max-points must be >= 0, got " + localMaxPoints);
     }
-    if (maxIter != null && maxIter < 1) {
-      throw new UsageException("--max-iter must be at least 1, got " + maxIter);
+  }
+
+  /** The option a SegmentParams message is about. */
+  private static String optionOf(String message) {
+    if (message.startsWith("spatial")) {
+      return "--spatial-bandwidth";
     }
+    if (message.startsWith("range")) {
+      return "--range-bandwidth";
+    }
+    if (message.startsWith("max")) {
+      return "--max-iter";
+    }
+    return "segment";
   }
 
   private static void positive(String option, double value) {
@@ -480,21 +686,17 @@ final class SegmentCommand implements Callable<Integer> {
     }
   }
 
-  static int[] parseSize(String text) {
-    Matcher m = SIZE.matcher(text.toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      throw new UsageException("--synthetic must be WIDTHxHEIGHT, e.g. 96x64; got '" + text + "'");
-    }
+  private static int[] parseSize(Matcher m) {
     int w = Integer.parseInt(m.group(1));
     int h = Integer.parseInt(m.group(2));
     if (w < 2 || h < 2 || w > MAX_SYNTHETIC_SIDE || h > MAX_SYNTHETIC_SIDE) {
       throw new UsageException(
-          "--synthetic sides must be in 2.." + MAX_SYNTHETIC_SIDE + ", got '" + text + "'");
+          "--synthetic sides must be in 2.." + MAX_SYNTHETIC_SIDE + ", got '" + m.group() + "'");
     }
     return new int[] {w, h};
   }
 
-  /** A fitted segmentation on the driver: each pixel's label, segment sizes and mean colours. */
+  /** A joint-point segmentation on the driver: each pixel's label, segment sizes and colours. */
   static final class Segmentation {
     final int[] labels;
     final long[] sizes;
@@ -511,6 +713,16 @@ final class SegmentCommand implements Callable<Integer> {
     /** Labels every pixel (its joint-space point) with the nearest of the fit's centres. */
     static Segmentation of(BufferedImage picture, double[][] joint, Fitted f) {
       return new Segmentation(SegmentFits.nearestCentres(joint, f.centers), picture);
+    }
+
+    /** The segment borders drawn over the picture. */
+    BufferedImage boundaries(BufferedImage picture) {
+      int w = picture.getWidth();
+      int h = picture.getHeight();
+      int[] rgb = picture.getRGB(0, 0, w, h, null, 0, w);
+      BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+      out.setRGB(0, 0, w, h, RegionPainter.boundaries(labels, rgb, w, h, null, null), 0, w);
+      return out;
     }
 
     /** Number of segments that hold at least one pixel. */

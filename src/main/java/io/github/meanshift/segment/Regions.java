@@ -7,7 +7,7 @@ import java.util.Map;
  * A finished segmentation held by the driver: each pixel's region (row-major, numbered in raster
  * order of the regions' first pixels), the regions' sizes and mean colours, and how it went.
  */
-public final class Regions {
+public final class Regions implements SegmentedPicture {
   private final int width;
   private final int height;
   private final int[] labels;
@@ -35,15 +35,18 @@ public final class Regions {
     this.counts = new LinkedHashMap<>(counts);
   }
 
+  @Override
   public int width() {
     return width;
   }
 
+  @Override
   public int height() {
     return height;
   }
 
   /** Number of regions. */
+  @Override
   public int count() {
     return sizes.length;
   }
@@ -54,16 +57,19 @@ public final class Regions {
   }
 
   /** Pixels of each region. */
+  @Override
   public long[] sizes() {
     return sizes.clone();
   }
 
   /** Mean original colour of each region, packed RGB. */
+  @Override
   public int[] colours() {
     return colours.clone();
   }
 
   /** Seconds per phase: filter, label, fuse, prune (and read, merge, paint where they ran). */
+  @Override
   public Map<String, Double> seconds() {
     return new LinkedHashMap<>(seconds);
   }
@@ -72,6 +78,7 @@ public final class Regions {
    * Counts along the way: mean_steps of a climb, regions after labelling (labelled), after fusion
    * (fused), fusion and pruning rounds, tiles.
    */
+  @Override
   public Map<String, Number> counts() {
     return new LinkedHashMap<>(counts);
   }

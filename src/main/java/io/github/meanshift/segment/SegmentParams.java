@@ -56,6 +56,9 @@ public record SegmentParams(
   /** Adjacent regions fuse when their mean mode colours are within this fraction of hr. */
   public static final double FUSION_RANGE = 0.5;
 
+  /** Most steps of a climb. */
+  public static final int MAX_ITER = 255;
+
   /** Largest hs: the window must fit a tile's halo. */
   public static final double MAX_SPATIAL_BANDWIDTH = 256;
 
@@ -78,7 +81,7 @@ public record SegmentParams(
         kernel == Kernel.FLAT || kernel == Kernel.EPANECHNIKOV || kernel == Kernel.GAUSSIAN,
         "segmentation kernels are flat, epanechnikov and gaussian, got "
             + (kernel == null ? null : kernel.paramName()));
-    check(maxIter >= 1 && maxIter <= 1000, "max iterations must be in 1..1000, got " + maxIter);
+    check(maxIter >= 1 && maxIter <= MAX_ITER, "max iterations must be in 1..255, got " + maxIter);
     check(tol >= 0 && tol < Double.POSITIVE_INFINITY, "tol must be finite and >= 0, got " + tol);
     check(minRegion >= 0, "min region must be >= 0 pixels, got " + minRegion);
   }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * the whole picture: tasks hold a tile, the driver the region graph and one band of tiles while it
  * writes the pictures.
  */
-public final class TiledSegmentation implements AutoCloseable {
+public final class TiledSegmentation implements SegmentedPicture, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TiledSegmentation.class);
 
   /** Label columns of the labels table. */
@@ -128,33 +128,40 @@ public final class TiledSegmentation implements AutoCloseable {
     return new TiledSegmentation(source, grid, work, jsc.broadcast(result), stats, seconds, counts);
   }
 
+  @Override
   public int width() {
     return source.width();
   }
 
+  @Override
   public int height() {
     return source.height();
   }
 
   /** Number of regions. */
+  @Override
   public int count() {
     return stats.count();
   }
 
   /** Pixels of each region. */
+  @Override
   public long[] sizes() {
     return stats.size.clone();
   }
 
   /** Mean original colour of each region, packed RGB. */
+  @Override
   public int[] colours() {
     return merged.value().colours.clone();
   }
 
+  @Override
   public Map<String, Double> seconds() {
     return new LinkedHashMap<>(seconds);
   }
 
+  @Override
   public Map<String, Number> counts() {
     return new LinkedHashMap<>(counts);
   }

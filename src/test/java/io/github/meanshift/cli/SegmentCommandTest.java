@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.meanshift.SparkTestBase;
 import io.github.meanshift.ml.ClusteringMetrics;
 import io.github.meanshift.ml.ReferenceMeanShift;
+import io.github.meanshift.segment.Contingency;
 import io.github.meanshift.segment.ImagePoints;
 import io.github.meanshift.segment.SyntheticImage;
 import java.awt.image.BufferedImage;
@@ -69,14 +70,14 @@ class SegmentCommandTest extends SparkTestBase {
         CliRun.of("segment", "--image", FOUR_REGIONS.toString(), "--output", out.toString());
     assertEquals(0, run.status, run.toString());
     int[] labels = readLabels(out, "segment", FOUR_REGIONS_WIDTH, FOUR_REGIONS_HEIGHT);
-    double ari = ClusteringMetrics.of(SegmentCommand.contingency(truth.regions(), labels)).ari();
+    double ari = ClusteringMetrics.of(Contingency.of(truth.regions(), labels)).ari();
     assertTrue(ari >= MIN_REGION_ARI, "ARI against the regions " + ari);
 
     JsonNode report = readReport(out);
     assertEquals(FOUR_REGIONS_WIDTH * FOUR_REGIONS_HEIGHT, report.get("pixels").asInt());
-    assertEquals("meanshift", report.get("method").asText());
+    assertEquals("regions", report.get("method").asText());
     assertEquals(distinct(labels), report.get("n_segments").asInt());
-    assertTrue(report.get("seconds").get("fit").asDouble() > 0);
+    assertTrue(report.get("seconds").get("filter").asDouble() > 0);
     assertTrue(report.get("seconds").get("total").asDouble() > 0);
     BufferedImage segmented = ImageIO.read(out.resolve("segmented.png").toFile());
     assertEquals(FOUR_REGIONS_WIDTH, segmented.getWidth());
@@ -119,6 +120,8 @@ class SegmentCommandTest extends SparkTestBase {
           segmentTiny(
               file,
               out,
+              "--method",
+              "points",
               "--bin-seeding",
               "false",
               "--tol",
@@ -208,7 +211,7 @@ class SegmentCommandTest extends SparkTestBase {
         out);
     assertCleanError(
         CliRun.of("segment", "--image", image, "--synthetic", "8x8", "--output", "" + out),
-        "exactly one of --image and --synthetic",
+        "exactly one of --image, --images and --synthetic",
         out);
     assertCleanError(
         CliRun.of("segment", "--synthetic", "8by8", "--output", "" + out), "--synthetic", out);
