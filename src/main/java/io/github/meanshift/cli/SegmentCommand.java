@@ -721,7 +721,8 @@ final class SegmentCommand implements Callable<Integer> {
       int h = picture.getHeight();
       int[] rgb = picture.getRGB(0, 0, w, h, null, 0, w);
       BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-      out.setRGB(0, 0, w, h, RegionPainter.boundaries(labels, rgb, w, h, null, null), 0, w);
+      out.setRGB(
+          0, 0, w, h, RegionPainter.boundaries(labels, rgb, w, h, null, null, colours), 0, w);
       return out;
     }
 

@@ -50,25 +50,107 @@ public final class FolderSegmentation {
 
   private static final String PICTURE = "_picture";
 
-  /** One line of the index. */
-  public record Entry(
-      String file,
-      String folder,
-      int width,
-      int height,
-      int regions,
-      double seconds,
-      String status,
-      String error)
-      implements Serializable {
+  /** One line of the index (plain classes: Spark's Kryo 4 cannot make records). */
+  public static final class Entry implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final String folder;
+    private final int width;
+    private final int height;
+    private final int regions;
+    private final double seconds;
+    private final String status;
+    private final String error;
+
+    Entry(
+        String file,
+        String folder,
+        int width,
+        int height,
+        int regions,
+        double seconds,
+        String status,
+        String error) {
+      this.file = file;
+      this.folder = folder;
+      this.width = width;
+      this.height = height;
+      this.regions = regions;
+      this.seconds = seconds;
+      this.status = status;
+      this.error = error;
+    }
+
+    public String file() {
+      return file;
+    }
+
+    /** The picture's folder under the result directory. */
+    public String folder() {
+      return folder;
+    }
+
+    public int width() {
+      return width;
+    }
+
+    public int height() {
+      return height;
+    }
+
+    public int regions() {
+      return regions;
+    }
+
+    public double seconds() {
+      return seconds;
+    }
+
+    /** ok, error (or tiled while it waits for the tiled run). */
+    public String status() {
+      return status;
+    }
+
+    /** Why the picture was not segmented; empty when it was. */
+    public String error() {
+      return error;
+    }
+
     boolean ok() {
       return status.equals("ok");
     }
   }
 
-  private record Job(int index, String path, String folder) implements Serializable {}
+  private static final class Job implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final int index;
+    final String path;
+    final String folder;
 
-  private record Outcome(Entry entry, int width, int[] labels) implements Serializable {}
+    Job(int index, String path, String folder) {
+      this.index = index;
+      this.path = path;
+      this.folder = folder;
+    }
+  }
+
+  private static final class Outcome implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final Entry entry;
+    final int width;
+    final int[] labels;
+
+    Outcome(Entry entry, int width, int[] labels) {
+      this.entry = entry;
+      this.width = width;
+      this.labels = labels;
+    }
+
+    Entry entry() {
+      return entry;
+    }
+  }
 
   private FolderSegmentation() {}
 

@@ -3,24 +3,22 @@ package io.github.meanshift.segment;
 /**
  * When two adjacent pixels belong to one region: their modes lie within {@code hs} in space and
  * {@link SegmentParams#LINK_RANGE}·hr in colour (Comaniciu and Meer's grouping of convergence
- * points, on the pixel grid's 4-neighbours).
+ * points, on the pixel grid's 4-neighbours). Mode positions and colours are integers, so both tests
+ * compare integers with the largest integer inside the bound.
  */
 final class Link {
-  private final double spatial2;
-  private final double range2;
+  private final int spatial2;
+  private final int range2;
 
   Link(SegmentParams p) {
-    spatial2 = p.spatial2();
-    range2 = p.link2();
+    spatial2 = (int) Math.floor(p.spatial2());
+    range2 = (int) Math.min(Integer.MAX_VALUE, Math.floor(p.link2()));
   }
 
   boolean linked(int xa, int ya, int rgbA, int xb, int yb, int rgbB) {
-    double dx = xa - xb;
-    double dy = ya - yb;
-    if (dx * dx + dy * dy > spatial2) {
-      return false;
-    }
-    return colourDistance2(rgbA, rgbB) <= range2;
+    int dx = xa - xb;
+    int dy = ya - yb;
+    return dx * dx + dy * dy <= spatial2 && colourDistance2(rgbA, rgbB) <= range2;
   }
 
   boolean linked(Modes m, int i, int j) {

@@ -4,14 +4,55 @@ import java.io.Serializable;
 
 /**
  * A rectangle of pixels in picture coordinates: columns {@code x .. x + width - 1}, rows {@code y
- * .. y + height - 1}.
+ * .. y + height - 1}. A plain class, not a record: Spark's Kryo serializer (4.x) cannot make
+ * records.
  */
-public record Rect(int x, int y, int width, int height) implements Serializable {
-  public Rect {
+public final class Rect implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int x;
+  private final int y;
+  private final int width;
+  private final int height;
+
+  /**
+   * @throws IllegalArgumentException if the width or height is negative
+   */
+  public Rect(int x, int y, int width, int height) {
     if (width < 0 || height < 0) {
       throw new IllegalArgumentException(
           "rectangle size must be >= 0, got " + width + "x" + height);
     }
+    this.x = x;
+    this.y = y;
+    this.width = width;
+    this.height = height;
+  }
+
+  public int x() {
+    return x;
+  }
+
+  public int y() {
+    return y;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Rect r && r.x == x && r.y == y && r.width == width && r.height == height;
+  }
+
+  @Override
+  public int hashCode() {
+    return ((x * 31 + y) * 31 + width) * 31 + height;
   }
 
   /** Pixels in the rectangle. */

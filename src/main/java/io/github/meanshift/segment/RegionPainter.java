@@ -29,9 +29,16 @@ public final class RegionPainter {
    * @param rightColumn regions of the column just right of the rectangle, or null at the picture's
    *     right edge
    * @param rowBelow regions of the row just below the rectangle, or null at the bottom edge
+   * @param colours mean colour of each region
    */
   public static int[] boundaries(
-      int[] labels, int[] rgb, int width, int height, int[] rightColumn, int[] rowBelow) {
+      int[] labels,
+      int[] rgb,
+      int width,
+      int height,
+      int[] rightColumn,
+      int[] rowBelow,
+      int[] colours) {
     int[] out = rgb.clone();
     for (int row = 0; row < height; row++) {
       for (int col = 0; col < width; col++) {
@@ -51,7 +58,7 @@ public final class RegionPainter {
           }
         }
         if (border) {
-          out[i] = luminance(rgb[i]) > LIGHT ? 0x000000 : 0xFFFFFF;
+          out[i] = luminance(colours[k]) > LIGHT ? 0x000000 : 0xFFFFFF;
         }
       }
     }

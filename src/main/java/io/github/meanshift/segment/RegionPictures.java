@@ -23,7 +23,13 @@ public final class RegionPictures {
   public static BufferedImage boundaries(Regions regions, Raster picture) {
     return image(
         RegionPainter.boundaries(
-            regions.labels(), picture.rgb(), regions.width(), regions.height(), null, null),
+            regions.labels(),
+            picture.rgb(),
+            regions.width(),
+            regions.height(),
+            null,
+            null,
+            regions.colours()),
         regions);
   }
 

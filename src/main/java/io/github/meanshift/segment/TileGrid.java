@@ -12,9 +12,47 @@ import java.util.List;
 public final class TileGrid implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** One tile: its place in the grid, its core and the pixels it reads. */
-  public record Tile(int index, int column, int row, Rect core, Rect read)
-      implements Serializable {}
+  /** One tile: its place in the grid, its core and the pixels it reads (not a record: Kryo). */
+  public static final class Tile implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int index;
+    private final int column;
+    private final int row;
+    private final Rect core;
+    private final Rect read;
+
+    Tile(int index, int column, int row, Rect core, Rect read) {
+      this.index = index;
+      this.column = column;
+      this.row = row;
+      this.core = core;
+      this.read = read;
+    }
+
+    /** Row-major place in the grid. */
+    public int index() {
+      return index;
+    }
+
+    public int column() {
+      return column;
+    }
+
+    public int row() {
+      return row;
+    }
+
+    /** The pixels this tile labels. */
+    public Rect core() {
+      return core;
+    }
+
+    /** The pixels it reads: the core and its halo, cut to the picture. */
+    public Rect read() {
+      return read;
+    }
+  }
 
   private final int width;
   private final int height;

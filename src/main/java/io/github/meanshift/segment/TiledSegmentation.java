@@ -173,27 +173,7 @@ public final class TiledSegmentation implements SegmentedPicture, AutoCloseable 
   /** The labels table {@code (x, y, segment)}, computed by the tasks from the cached tiles. */
   public Dataset<Row> labels(SparkSession spark) {
     Broadcast<TileMerge.Result> m = merged;
-    JavaRDD<Row> rows =
-        tiles.flatMap(
-            w -> {
-              int[] labels = w.finalLabels(m.value());
-              Rect core = w.tile.core();
-              return new java.util.Iterator<Row>() {
-                private int i;
-
-                @Override
-                public boolean hasNext() {
-                  return i < labels.length;
-                }
-
-                @Override
-                public Row next() {
-                  int x = core.x() + i % core.width();
-                  int y = core.y() + i / core.width();
-                  return RowFactory.create(x, y, labels[i++]);
-                }
-              };
-            });
+    JavaRDD<Row> rows = tiles.flatMap(w -> new LabelRows(w, m.value()));
     return spark.createDataFrame(rows, LABELS_SCHEMA);
   }
 
@@ -266,6 +246,31 @@ public final class TiledSegmentation implements SegmentedPicture, AutoCloseable 
     Segmenter.phase(seconds, "pictures", t);
   }
 
+  /** The rows {@code (x, y, segment)} of one tile, made as they are read. */
+  private static final class LabelRows implements java.util.Iterator<Row> {
+    private final int[] labels;
+    private final Rect core;
+    private int i;
+
+    LabelRows(TileWork w, TileMerge.Result merged) {
+      labels = w.finalLabels(merged);
+      core = w.tile.core();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return i < labels.length;
+    }
+
+    @Override
+    public Row next() {
+      Row r =
+          RowFactory.create(core.x() + i % core.width(), core.y() + i / core.width(), labels[i]);
+      i++;
+      return r;
+    }
+  }
+
   /** Column index, the painted tile, the tile with its borders, and its original pixels. */
   private static int[][] paintTile(TileWork w, TileMerge.Result r) {
     int[] labels = w.finalLabels(r);
@@ -275,7 +280,7 @@ public final class TiledSegmentation implements SegmentedPicture, AutoCloseable 
       {w.tile.column()},
       RegionPainter.paint(labels, r.colours),
       RegionPainter.boundaries(
-          labels, w.rgb, c.width(), c.height(), r.rightColumn[i], r.rowBelow[i]),
+          labels, w.rgb, c.width(), c.height(), r.rightColumn[i], r.rowBelow[i], r.colours),
       w.rgb
     };
   }
