@@ -56,11 +56,12 @@ final class RegionGraph {
     int rounds = 0;
     while (true) {
       UnionFind sets = new UnionFind(count());
+      double[] means = stats.meanModes();
       boolean merged = false;
       for (long e : edges) {
         int a = LongList.from(e);
         int b = LongList.to(e);
-        if (stats.modeDistance2(a, b) <= distance2) {
+        if (RegionStats.distance2(means, a, b) <= distance2) {
           merged |= sets.union(a, b);
         }
       }
@@ -86,6 +87,7 @@ final class RegionGraph {
       int[] best = new int[n];
       double[] bestDistance = new double[n];
       java.util.Arrays.fill(best, -1);
+      double[] means = stats.meanModes();
       for (long e : edges) {
         int a = LongList.from(e);
         int b = LongList.to(e);
@@ -94,7 +96,7 @@ final class RegionGraph {
         if (!smallA && !smallB) {
           continue;
         }
-        double d = stats.modeDistance2(a, b);
+        double d = RegionStats.distance2(means, a, b);
         if (smallA) {
           consider(best, bestDistance, a, b, d);
         }

@@ -49,14 +49,23 @@ final class RegionStats implements Serializable {
     first[to] = Math.min(first[to], other.first[from]);
   }
 
-  /** Squared distance between the mean mode colours of regions {@code a} and {@code b}. */
-  double modeDistance2(int a, int b) {
-    double d = 0;
-    for (int c = 0; c < 3; c++) {
-      double e = (double) mode[3 * a + c] / size[a] - (double) mode[3 * b + c] / size[b];
-      d += e * e;
+  /** The mean mode colour of every region, three channels a region. */
+  double[] meanModes() {
+    double[] m = new double[mode.length];
+    for (int k = 0; k < size.length; k++) {
+      for (int c = 0; c < 3; c++) {
+        m[3 * k + c] = (double) mode[3 * k + c] / size[k];
+      }
     }
-    return d;
+    return m;
+  }
+
+  /** Squared distance between the colours {@code a} and {@code b} of {@link #meanModes}. */
+  static double distance2(double[] means, int a, int b) {
+    double dr = means[3 * a] - means[3 * b];
+    double dg = means[3 * a + 1] - means[3 * b + 1];
+    double db = means[3 * a + 2] - means[3 * b + 2];
+    return dr * dr + dg * dg + db * db;
   }
 
   /** Mean original colour of region {@code k}, packed RGB, each channel rounded. */
