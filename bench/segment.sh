@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Region segmentation benchmarks, side by side with OpenCV in one run (bench/segment_bench.py),
-# then the 8192 x 8192 picture in tiles (time and peak memory), and the README's coffee pictures.
+# then the 8192 x 8192 picture in tiles (time and peak memory).
 # Writes bench/out/segment/: segment-bench.md and .json, big-*.time, big-*/report.json.
 #
 # Usage: bash bench/segment.sh [--quick]      (--quick skips the 8192 x 8192 runs)
@@ -32,11 +32,6 @@ specs+=("coffee:data-samples/coffee-512x512.jpg:-:8:16")
 
 echo "== ours vs OpenCV's pyrMeanShiftFiltering, 512 x 512" >&2
 /usr/bin/python3 bench/segment_bench.py "$out" "$cp" 6 "${specs[@]}"
-
-echo "== the README's pictures: coffee, regions beside k-means" >&2
-./submit.sh segment --image data-samples/coffee-512x512.jpg --compare --output "$out/coffee" \
-  --overwrite 2>>"$out/bench.log"
-./submit.sh segment --synthetic shapes:512x512 --output "$out/shapes" --overwrite 2>>"$out/bench.log"
 
 if [[ $quick == 0 ]]; then
   echo "== 8192 x 8192 (67 M pixels) on $(nproc) cores, driver heap 2 GB" >&2
