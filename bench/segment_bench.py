@@ -27,13 +27,14 @@ from sklearn.metrics import adjusted_rand_score
 
 
 def opencv_times(img, hs, hr, runs):
-    times = []
+    times, cpu = [], []
     out = None
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         out = cv2.pyrMeanShiftFiltering(img, hs, hr)
         times.append(time.perf_counter() - t)
-    return times, out
+        cpu.append(time.process_time() - c)
+    return times, cpu, out
 
 
 def label(filtered, link):
@@ -62,12 +63,12 @@ def main():
         hs, hr = float(hs), float(hr)
         img = cv2.imread(picture, cv2.IMREAD_COLOR)
         truth = None if regions == "-" else cv2.imread(regions, cv2.IMREAD_GRAYSCALE).ravel()
-        before, filtered = opencv_times(img, hs, hr, runs)
+        before, cpu_before, filtered = opencv_times(img, hs, hr, runs)
         ours = json.loads(subprocess.run(
             ["java", "-cp", classpath, "io.github.meanshift.segment.SegmentBench",
              picture, regions, str(hs), str(hr), str(runs)],
             check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
-        after, _ = opencv_times(img, hs, hr, runs)
+        after, cpu_after, _ = opencv_times(img, hs, hr, runs)
         t = time.perf_counter()
         n, labels = label(filtered, hr / 2)
         label_seconds = time.perf_counter() - t
@@ -75,12 +76,14 @@ def main():
         row = {
             "picture": name, "size": f"{img.shape[1]}x{img.shape[0]}", "hs": hs, "hr": hr,
             "opencv_first": before[0], "opencv_median": ocv,
+            "opencv_cpu": statistics.median(cpu_before[1:] + cpu_after[1:]),
             "opencv_regions": n, "opencv_label_seconds": label_seconds,
             "opencv_ari": None if truth is None else adjusted_rand_score(truth, labels),
             **{"ours_" + k: v for k, v in ours.items()},
         }
         row["ratio_warm"] = (ours["warm_filter"] + ours["warm_label"]) / ocv
         row["ratio_first"] = (ours["first_filter"] + ours["first_label"]) / ocv
+        row["ratio_cpu"] = ours["warm_cpu"] / row["opencv_cpu"]
         rows.append(row)
         print(f"{name}: done", file=sys.stderr)
 
@@ -89,14 +92,16 @@ def main():
 
     lines = [
         "| picture | hs, hr | OpenCV filter (s) | ours filter + label, warm (s) | ratio | "
-        "ours, first run in a JVM (s) | ratio | regions: ours / OpenCV | ARI: ours / OpenCV |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "ours, first run in a JVM (s) | ratio | CPU s: ours / OpenCV | regions: ours / OpenCV | "
+        "ARI: ours / OpenCV |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in rows:
         lines.append(
             f"| {r['picture']} {r['size']} | {r['hs']:g}, {r['hr']:g} | {f(r['opencv_median'], 3)} | "
             f"{f(r['ours_warm_filter'], 3)} + {f(r['ours_warm_label'], 3)} | {f(r['ratio_warm'])}x | "
             f"{f(r['ours_first_filter'] + r['ours_first_label'], 3)} | {f(r['ratio_first'])}x | "
+            f"{f(r['ours_warm_cpu'], 3)} / {f(r['opencv_cpu'], 3)} | "
             f"{r['ours_regions']} / {r['opencv_regions']} | "
             f"{f(r['ours_ari'], 3)} / {f(r['opencv_ari'], 3)} |")
     table = "\n".join(lines)

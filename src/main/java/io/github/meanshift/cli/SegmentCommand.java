@@ -157,7 +157,7 @@ final class SegmentCommand implements Callable<Integer> {
       paramLabel = "basin|none",
       defaultValue = "basin",
       description =
-          "regions: basin hands a climb's mode to the pixels it passes within hs/2 and hr/2 of;"
+          "regions: basin hands a climb's mode to the pixels it passes within hs/2 and 3hr/4 of;"
               + " none climbs from every pixel (default: ${DEFAULT-VALUE}).")
   String speedup;
 

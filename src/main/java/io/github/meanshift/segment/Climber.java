@@ -16,8 +16,8 @@ final class Climber {
   private final double hr2;
   private final double tol2;
   private final int captureRadius;
-  private final double captureSpatial2;
-  private final double captureRange2;
+  private final int[] captureHalf;
+  private final int captureRange2;
 
   /** The state. */
   private int x;
@@ -45,8 +45,12 @@ final class Climber {
     double cs = ModeFilter.CAPTURE_SPATIAL;
     double cr = ModeFilter.CAPTURE_RANGE;
     captureRadius = (int) Math.floor(cs * params.spatialBandwidth());
-    captureSpatial2 = cs * cs * hs2;
-    captureRange2 = cr * cr * hr2;
+    captureHalf = new int[2 * captureRadius + 1];
+    double reach2 = cs * cs * hs2;
+    for (int dy = -captureRadius; dy <= captureRadius; dy++) {
+      captureHalf[dy + captureRadius] = (int) Math.floor(Math.sqrt(reach2 - (double) dy * dy));
+    }
+    captureRange2 = (int) Math.floor(cr * cr * hr2);
   }
 
   /** Filters the pixels of {@code block} (inside the core of {@code out}) in raster order. */
@@ -118,22 +122,21 @@ final class Climber {
     int rad = captureRadius;
     int bx0 = block.x() - area.x();
     int by0 = block.y() - area.y();
+    int bw = block.width();
     int yFrom = Math.max(y - rad, by0);
     int yTo = Math.min(y + rad, by0 + block.height() - 1);
     for (int yy = yFrom; yy <= yTo; yy++) {
-      int dy = yy - y;
-      int xFrom = Math.max(x - rad, bx0);
-      int xTo = Math.min(x + rad, bx0 + block.width() - 1);
+      int hw = captureHalf[yy - y + rad];
+      int xFrom = Math.max(x - hw, bx0);
+      int xTo = Math.min(x + hw, bx0 + bw - 1);
+      int bRow = (yy - by0) * bw - bx0;
+      int row = yy * w;
       for (int xx = xFrom; xx <= xTo; xx++) {
-        int bi = (yy - by0) * block.width() + xx - bx0;
+        int bi = bRow + xx;
         if (done[bi]) {
           continue;
         }
-        int dx = xx - x;
-        if (dx * dx + dy * dy > captureSpatial2) {
-          continue;
-        }
-        int q = rgb[yy * w + xx];
+        int q = rgb[row + xx];
         int dr = ((q >> 16) & 0xFF) - r;
         int dg = ((q >> 8) & 0xFF) - g;
         int db = (q & 0xFF) - b;
@@ -167,7 +170,7 @@ final class Climber {
       int from = row + Math.max(0, x - hw);
       int to = row + Math.min(w - 1, x + hw);
       int cnt = 0;
-      int sIdx = 0;
+      long sIdx = 0;
       for (int j = from; j <= to; j++) {
         int q = rgb[j];
         int qr = (q >> 16) & 0xFF;
@@ -179,13 +182,13 @@ final class Climber {
         // All ones when the colour is inside the range window, else zero: no branch.
         int in = (dr * dr + dg * dg + db * db - range2 - 1) >> 31;
         cnt -= in;
-        sIdx += (j - from) & in;
+        sIdx += j & in;
         sr += qr & in;
         sg += qg & in;
         sb += qb & in;
       }
       n += cnt;
-      sx += (long) sIdx + (long) cnt * (from - row - x);
+      sx += sIdx - (long) cnt * (row + x);
       sy += (long) cnt * dy;
     }
     if (n == 0) {

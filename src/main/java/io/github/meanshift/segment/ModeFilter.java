@@ -23,8 +23,13 @@ public final class ModeFilter {
   /** A climb captures pixels within this fraction of hs of a state it visits... */
   public static final double CAPTURE_SPATIAL = 0.5;
 
-  /** ...whose colour is within this fraction of hr of the state's. */
-  public static final double CAPTURE_RANGE = 0.5;
+  /**
+   * ...whose colour is within this fraction of hr of the state's. Measured on the 512 x 512
+   * synthetic pictures and the coffee photograph: 0.75 takes a third less time than 0.5 (EDISON's
+   * half window) with the same regions on shapes, gradients and noise levels 7 to 20, 87 instead of
+   * 41 regions on textures (ARI 0.994 instead of 0.997); 1.0 drops textures to ARI 0.95.
+   */
+  public static final double CAPTURE_RANGE = 0.75;
 
   private ModeFilter() {}
 

@@ -10,8 +10,9 @@ import javax.imageio.ImageIO;
 /**
  * Times the region segmentation of one picture in this JVM, for bench/segment_bench.py: the first
  * run (a fresh JVM, as one {@code segment} command sees it) and the median of the next runs (warm,
- * as in a folder of pictures), filter and labelling (labels, fusion, pruning) apart; with a picture
- * of known regions (grey level = region), the ARI. Prints one JSON object.
+ * as in a folder of pictures), filter and labelling (labels, fusion, pruning) apart, and the
+ * process CPU seconds of a warm run (all threads, JIT and GC included); with a picture of known
+ * regions (grey level = region), the ARI. Prints one JSON object.
  *
  * <p>Usage: {@code SegmentBench picture.png regions.png|- HS HR RUNS [flat|epanechnikov|gaussian]
  * [basin|none]}
@@ -47,9 +48,15 @@ public final class SegmentBench {
     int runs = Integer.parseInt(args[4]);
     double[] filter = new double[runs];
     double[] label = new double[runs];
+    double[] cpu = new double[runs];
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     Regions r = null;
     for (int i = 0; i < runs; i++) {
+      long c0 = os.getProcessCpuTime();
       r = Segmenter.segment(picture, p, true);
+      cpu[i] = (os.getProcessCpuTime() - c0) / 1e9;
       filter[i] = r.seconds().get("filter");
       label[i] = r.seconds().get("label") + r.seconds().get("fuse") + r.seconds().get("prune");
     }
@@ -61,7 +68,7 @@ public final class SegmentBench {
             "{\"picture\": \"%s\", \"width\": %d, \"height\": %d, \"params\": \"%s\","
                 + " \"cores\": %d, \"regions\": %d, \"ari\": %s, \"first_filter\": %.4f,"
                 + " \"first_label\": %.4f, \"warm_filter\": %.4f, \"warm_label\": %.4f,"
-                + " \"mean_steps\": %.3f}",
+                + " \"warm_cpu\": %.4f, \"mean_steps\": %.3f}",
             args[0],
             picture.area().width(),
             picture.area().height(),
@@ -73,6 +80,7 @@ public final class SegmentBench {
             label[0],
             median(Arrays.copyOfRange(filter, 1, runs)),
             median(Arrays.copyOfRange(label, 1, runs)),
+            median(Arrays.copyOfRange(cpu, 1, runs)),
             r.counts().get("mean_steps").doubleValue()));
   }
 
