@@ -1,36 +1,27 @@
 package io.github.meanshift.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meanshift.io.ImageFiles;
 import io.github.meanshift.io.OutputDir;
 import io.github.meanshift.io.ResultFiles;
-import io.github.meanshift.ml.ClusteringMetrics;
-import io.github.meanshift.segment.Contingency;
+import io.github.meanshift.segment.FolderEntry;
 import io.github.meanshift.segment.FolderSegmentation;
-import io.github.meanshift.segment.ImageComparison;
-import io.github.meanshift.segment.ImagePoints;
 import io.github.meanshift.segment.JointFit;
+import io.github.meanshift.segment.JointSegmentation;
 import io.github.meanshift.segment.ModeFilter;
 import io.github.meanshift.segment.PictureFile;
 import io.github.meanshift.segment.PictureInput;
 import io.github.meanshift.segment.PictureSegmentation;
-import io.github.meanshift.segment.RegionPainter;
 import io.github.meanshift.segment.RegionReport;
-import io.github.meanshift.segment.SegmentFits;
 import io.github.meanshift.segment.SegmentParams;
-import io.github.meanshift.segment.SegmentedImage;
 import io.github.meanshift.segment.SyntheticImage;
 import io.github.meanshift.segment.SyntheticScene;
 import io.github.meanshift.shift.Kernel;
-import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -336,7 +327,7 @@ final class SegmentCommand implements Callable<Integer> {
       ObjectNode header = ResultFiles.newObject();
       header.put("command", "segment");
       header.put("method", "regions");
-      List<FolderSegmentation.Entry> index =
+      List<FolderEntry> index =
           FolderSegmentation.run(spark, dir, files, params(), tileSize, header, format);
       ObjectNode report = ResultFiles.newObject();
       report.put("command", "segment");
@@ -393,98 +384,35 @@ final class SegmentCommand implements Callable<Integer> {
   private void points(
       SparkSession spark, OutputDir dir, PictureInput in, String format, ObjectNode report)
       throws java.io.IOException {
-    BufferedImage picture = in.image();
-    String pixels = new org.apache.hadoop.fs.Path(dir.work(), "pixels").toString();
-    // The pixels go to Parquet once and every plan reads them back: a scan of the parallelized
-    // pixels (RDDScan) or a cached frame (InMemoryTableScan) would keep the hot plans off the GPU.
-    ImagePoints.withJointFeatures(
-            ImagePoints.frame(spark, picture), spatialBandwidth, rangeBandwidth)
-        .write()
-        .parquet(pixels);
-    Dataset<Row> points = spark.read().parquet(pixels);
-    boolean kmeansOnly = methodName.equals("kmeans");
-    Fitted primary =
-        fitted(
-            kmeansOnly
-                ? SegmentFits.kMeans(points, SEGMENT, k, kmeansMaxIter(), seed)
-                : SegmentFits.meanShift(
-                    points,
-                    SEGMENT,
-                    (kernel == null ? POINTS_KERNEL : kernel).toLowerCase(Locale.ROOT),
-                    binSeeding,
-                    minBinFreq,
-                    tol != null ? tol : POINTS_TOL,
-                    maxIter != null ? maxIter : POINTS_MAX_ITER,
-                    localMaxPoints,
-                    dir.work().toString()));
-    long labelStart = System.nanoTime();
-    double[][] joint = ImagePoints.jointPoints(picture, spatialBandwidth, rangeBandwidth);
-    Segmentation seg = Segmentation.of(picture, joint, primary);
-    double labelSeconds = (System.nanoTime() - labelStart) / 1e9;
-    LOG.info(
-        "{}: {} segments, fit in {} s",
-        methodName,
-        seg.count(),
-        String.format(Locale.ROOT, "%.3f", primary.fitSeconds));
-    ImageFiles.writePng(dir, "segmented.png", seg.painted);
-    ImageFiles.writePng(dir, "boundaries.png", seg.boundaries(picture));
-    if (in.name().startsWith("synthetic:")) {
-      ImageFiles.writePng(dir, "original.png", picture);
-    }
-    int[] truth = in.truth();
-    putSegmentation(report, primary, seg, truth);
-    report.with("seconds").put("label", labelSeconds);
-    int w = picture.getWidth();
-    int h = picture.getHeight();
-    Dataset<Row> table = ImagePoints.labelFrame(spark, w, h, new String[] {SEGMENT}, seg.labels);
-    Fitted km = null;
-    if (compare) {
-      int clusters = k != null ? k : seg.count();
-      LOG.info("k-means with k = {}", clusters);
-      km = fitted(SegmentFits.kMeans(points, KMEANS_SEGMENT, clusters, kmeansMaxIter(), seed));
-      Segmentation kmSeg = Segmentation.of(picture, joint, km);
-      LOG.info("k-means: {} segments, fit in {} s", kmSeg.count(), km.fitSeconds);
-      ImageFiles.writePng(dir, "segmented-kmeans.png", kmSeg.painted);
-      ImageFiles.writePng(dir, "comparison.png", comparison(picture, seg, primary, kmSeg, km));
-      putSegmentation(report.putObject("kmeans"), km, kmSeg, truth);
-      table =
-          ImagePoints.labelFrame(
-              spark, w, h, new String[] {SEGMENT, KMEANS_SEGMENT}, seg.labels, kmSeg.labels);
-    }
-    ResultFiles.writeTable(dir, "labels", table, format);
+    JointSegmentation.Outcome out =
+        JointSegmentation.run(
+            spark,
+            dir,
+            in,
+            new JointSegmentation.Settings(
+                methodName.equals("kmeans"),
+                spatialBandwidth,
+                rangeBandwidth,
+                (kernel == null ? POINTS_KERNEL : kernel).toLowerCase(Locale.ROOT),
+                binSeeding,
+                minBinFreq,
+                tol != null ? tol : POINTS_TOL,
+                maxIter != null ? maxIter : POINTS_MAX_ITER,
+                localMaxPoints,
+                k,
+                kmeansMaxIter(),
+                seed,
+                compare),
+            format);
+    report.setAll(out.report());
     ObjectNode gpuPlan =
-        km != null
-            ? Reports.gpuPlan(sparkOptions, dir, "both", primary, km)
-            : Reports.gpuPlan(sparkOptions, dir, "", primary);
+        out.kmeans() != null
+            ? Reports.gpuPlan(
+                sparkOptions, dir, "both", fitted(out.primary()), fitted(out.kmeans()))
+            : Reports.gpuPlan(sparkOptions, dir, "", fitted(out.primary()));
     if (gpuPlan != null) {
       report.set("gpu_plan", gpuPlan);
     }
-  }
-
-  private BufferedImage comparison(
-      BufferedImage picture, Segmentation ms, Fitted msFit, Segmentation km, Fitted kmFit) {
-    return ImageComparison.render(
-        List.of(
-            new ImageComparison.Picture(
-                "original",
-                String.format(Locale.ROOT, "%dx%d pixels", picture.getWidth(), picture.getHeight()),
-                picture),
-            new ImageComparison.Picture(
-                "mean shift (joint points)",
-                String.format(
-                    Locale.ROOT,
-                    "%d segments, hs %s, hr %s, %s kernel, %.1f s",
-                    ms.count(),
-                    number(spatialBandwidth),
-                    number(rangeBandwidth),
-                    msFit.parameters.path("kernel").asText(),
-                    msFit.fitSeconds),
-                ms.painted),
-            new ImageComparison.Picture(
-                "k-means",
-                String.format(
-                    Locale.ROOT, "k = %d on the same points, %.1f s", km.count(), kmFit.fitSeconds),
-                km.painted)));
   }
 
   private ObjectNode header(PictureInput in) {
@@ -498,37 +426,6 @@ final class SegmentCommand implements Callable<Integer> {
     r.put("method", methodName);
     r.put("compare", compare);
     return r;
-  }
-
-  /** One joint-point method's fields: segments, parameters, iterations, timings, metrics. */
-  private void putSegmentation(ObjectNode r, Fitted f, Segmentation seg, int[] truth) {
-    r.put("n_segments", seg.count());
-    ObjectNode p = ResultFiles.newObject();
-    p.put("spatial_bandwidth", spatialBandwidth);
-    p.put("range_bandwidth", rangeBandwidth);
-    p.setAll(f.parameters);
-    r.set("parameters", p);
-    r.put("engine", f.parameters.path("engine").asText());
-    r.put("n_iter", f.numIter);
-    r.put("converged", f.converged);
-    ArrayNode sizes = r.putArray("segment_sizes");
-    ArrayNode colours = r.putArray("segment_colours");
-    for (int s = 0; s < seg.sizes.length; s++) {
-      sizes.add(seg.sizes[s]);
-      colours.add(String.format(Locale.ROOT, "#%06x", seg.colours[s]));
-    }
-    ObjectNode seconds = r.putObject("seconds");
-    seconds.put("fit", f.fitSeconds);
-    seconds.set("phases", f.phases);
-    if (!f.iterations.isEmpty()) {
-      ArrayNode its = r.putArray("iterations");
-      f.iterations.forEach(its::add);
-    }
-    r.setAll(f.details);
-    if (truth != null) {
-      ClusteringMetrics m = ClusteringMetrics.of(Contingency.of(truth, seg.labels));
-      r.putObject("metrics").put("ari", m.ari()).put("nmi", m.nmi());
-    }
   }
 
   /** A joint-point fit as the shared report code takes it. */
@@ -567,10 +464,6 @@ final class SegmentCommand implements Callable<Integer> {
 
   private int kmeansMaxIter() {
     return maxIter != null && !methodName.equals("regions") ? maxIter : KMEANS_MAX_ITER;
-  }
-
-  private static String number(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   /** Checks the options before Spark starts. */
@@ -694,45 +587,5 @@ final class SegmentCommand implements Callable<Integer> {
           "--synthetic sides must be in 2.." + MAX_SYNTHETIC_SIDE + ", got '" + m.group() + "'");
     }
     return new int[] {w, h};
-  }
-
-  /** A joint-point segmentation on the driver: each pixel's label, segment sizes and colours. */
-  static final class Segmentation {
-    final int[] labels;
-    final long[] sizes;
-    final int[] colours;
-    final BufferedImage painted;
-
-    private Segmentation(int[] labels, BufferedImage picture) {
-      this.labels = labels;
-      this.sizes = SegmentedImage.sizes(labels);
-      this.colours = SegmentedImage.meanColours(picture, labels);
-      this.painted = SegmentedImage.paint(labels, picture.getWidth(), picture.getHeight(), colours);
-    }
-
-    /** Labels every pixel (its joint-space point) with the nearest of the fit's centres. */
-    static Segmentation of(BufferedImage picture, double[][] joint, Fitted f) {
-      return new Segmentation(SegmentFits.nearestCentres(joint, f.centers), picture);
-    }
-
-    /** The segment borders drawn over the picture. */
-    BufferedImage boundaries(BufferedImage picture) {
-      int w = picture.getWidth();
-      int h = picture.getHeight();
-      int[] rgb = picture.getRGB(0, 0, w, h, null, 0, w);
-      BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-      out.setRGB(
-          0, 0, w, h, RegionPainter.boundaries(labels, rgb, w, h, null, null, colours), 0, w);
-      return out;
-    }
-
-    /** Number of segments that hold at least one pixel. */
-    int count() {
-      int n = 0;
-      for (long s : sizes) {
-        n += s > 0 ? 1 : 0;
-      }
-      return n;
-    }
   }
 }

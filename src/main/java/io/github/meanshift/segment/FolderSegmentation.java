@@ -3,11 +3,7 @@ package io.github.meanshift.segment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meanshift.io.OutputDir;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -50,78 +46,6 @@ public final class FolderSegmentation {
 
   private static final String PICTURE = "_picture";
 
-  /** One line of the index (plain classes: Spark's Kryo 4 cannot make records). */
-  public static final class Entry implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private final String file;
-    private final String folder;
-    private final int width;
-    private final int height;
-    private final int regions;
-    private final double seconds;
-    private final String status;
-    private final String error;
-
-    Entry(
-        String file,
-        String folder,
-        int width,
-        int height,
-        int regions,
-        double seconds,
-        String status,
-        String error) {
-      this.file = file;
-      this.folder = folder;
-      this.width = width;
-      this.height = height;
-      this.regions = regions;
-      this.seconds = seconds;
-      this.status = status;
-      this.error = error;
-    }
-
-    public String file() {
-      return file;
-    }
-
-    /** The picture's folder under the result directory. */
-    public String folder() {
-      return folder;
-    }
-
-    public int width() {
-      return width;
-    }
-
-    public int height() {
-      return height;
-    }
-
-    public int regions() {
-      return regions;
-    }
-
-    public double seconds() {
-      return seconds;
-    }
-
-    /** ok, error (or tiled while it waits for the tiled run). */
-    public String status() {
-      return status;
-    }
-
-    /** Why the picture was not segmented; empty when it was. */
-    public String error() {
-      return error;
-    }
-
-    boolean ok() {
-      return status.equals("ok");
-    }
-  }
-
   private static final class Job implements Serializable {
     private static final long serialVersionUID = 1L;
     final int index;
@@ -137,17 +61,17 @@ public final class FolderSegmentation {
 
   private static final class Outcome implements Serializable {
     private static final long serialVersionUID = 1L;
-    final Entry entry;
+    final FolderEntry entry;
     final int width;
     final int[] labels;
 
-    Outcome(Entry entry, int width, int[] labels) {
+    Outcome(FolderEntry entry, int width, int[] labels) {
       this.entry = entry;
       this.width = width;
       this.labels = labels;
     }
 
-    Entry entry() {
+    FolderEntry entry() {
       return entry;
     }
   }
@@ -203,7 +127,7 @@ public final class FolderSegmentation {
    * @return the index, in file order
    * @throws IllegalArgumentException if no picture could be segmented (nothing is then kept)
    */
-  public static List<Entry> run(
+  public static List<FolderEntry> run(
       SparkSession spark,
       OutputDir dir,
       List<String> files,
@@ -226,9 +150,9 @@ public final class FolderSegmentation {
             .parallelize(jobs, Math.max(1, n))
             .map(job -> segmentOne(job, n, params, tileSide, header, result, conf))
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    Entry[] entries = new Entry[n];
+    FolderEntry[] entries = new FolderEntry[n];
     try {
-      for (Entry e : outcomes.map(Outcome::entry).collect()) {
+      for (FolderEntry e : outcomes.map(Outcome::entry).collect()) {
         entries[jobs.stream().filter(j -> j.path.equals(e.file())).findFirst().get().index] = e;
       }
       writeLabels(spark, dir, outcomes, entries, format);
@@ -240,13 +164,13 @@ public final class FolderSegmentation {
         entries[i] = segmentTiled(spark, dir, jobs.get(i), params, tileSide, header, format);
       }
     }
-    List<Entry> index = Arrays.asList(entries);
-    long ok = index.stream().filter(Entry::ok).count();
+    List<FolderEntry> index = Arrays.asList(entries);
+    long ok = index.stream().filter(FolderEntry::ok).count();
     if (ok == 0) {
       throw new IllegalArgumentException(
           "no picture could be segmented; the first: " + index.get(0).error());
     }
-    writeIndex(dir, index);
+    FolderIndex.write(dir, index);
     index.stream()
         .filter(e -> !e.ok())
         .forEach(e -> LOG.warn("{}: not segmented: {}", e.file(), e.error()));
@@ -272,7 +196,7 @@ public final class FolderSegmentation {
       w = file.width();
       h = file.height();
       if (w > tileSide || h > tileSide) {
-        return new Outcome(new Entry(job.path, job.folder, w, h, 0, 0, "tiled", ""), w, null);
+        return new Outcome(new FolderEntry(job.path, job.folder, w, h, 0, 0, "tiled", ""), w, null);
       }
       Raster picture = Raster.of(file.readAll());
       Regions regions = Segmenter.segment(picture, params, false);
@@ -296,7 +220,7 @@ public final class FolderSegmentation {
               regions.count(),
               seconds));
       return new Outcome(
-          new Entry(job.path, job.folder, w, h, regions.count(), seconds, "ok", ""),
+          new FolderEntry(job.path, job.folder, w, h, regions.count(), seconds, "ok", ""),
           w,
           regions.labels());
     } catch (IOException | RuntimeException e) {
@@ -308,7 +232,7 @@ public final class FolderSegmentation {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       LOG.warn("picture {}/{} {}: {}", job.index + 1, n, job.path, message);
       return new Outcome(
-          new Entry(
+          new FolderEntry(
               job.path, job.folder, w, h, 0, (System.nanoTime() - start) / 1e9, "error", message),
           w,
           null);
@@ -328,7 +252,11 @@ public final class FolderSegmentation {
 
   /** One Spark job writes every small picture's labels, then each goes to its folder. */
   private static void writeLabels(
-      SparkSession spark, OutputDir dir, JavaRDD<Outcome> outcomes, Entry[] entries, String format)
+      SparkSession spark,
+      OutputDir dir,
+      JavaRDD<Outcome> outcomes,
+      FolderEntry[] entries,
+      String format)
       throws IOException {
     StructType schema =
         new StructType()
@@ -337,7 +265,7 @@ public final class FolderSegmentation {
             .add(TiledSegmentation.LABELS_SCHEMA.fields()[1])
             .add(TiledSegmentation.LABELS_SCHEMA.fields()[2]);
     List<String> files = new ArrayList<>();
-    for (Entry e : entries) {
+    for (FolderEntry e : entries) {
       files.add(e.file());
     }
     JavaRDD<Row> rows =
@@ -384,7 +312,7 @@ public final class FolderSegmentation {
   }
 
   /** On the driver: a picture larger than one tile, in tiles. */
-  private static Entry segmentTiled(
+  private static FolderEntry segmentTiled(
       SparkSession spark,
       OutputDir dir,
       Job job,
@@ -411,7 +339,7 @@ public final class FolderSegmentation {
                 RegionReport.of(tiled, params, tileSide, true, null));
         report.with("seconds").put("total", seconds);
         RegionReport.write(report, dir.create(folder + "/report.json"));
-        return new Entry(
+        return new FolderEntry(
             job.path, folder, file.width(), file.height(), tiled.count(), seconds, "ok", "");
       }
     } catch (IOException | RuntimeException e) {
@@ -421,7 +349,7 @@ public final class FolderSegmentation {
         // reported in the index
       }
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      return new Entry(
+      return new FolderEntry(
           job.path, folder, 0, 0, 0, (System.nanoTime() - start) / 1e9, "error", message);
     }
   }
@@ -443,34 +371,5 @@ public final class FolderSegmentation {
       out.add(folder);
     }
     return out;
-  }
-
-  private static void writeIndex(OutputDir dir, List<Entry> index) throws IOException {
-    try (OutputStream os = dir.create(INDEX);
-        PrintWriter w = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
-      w.print("file,folder,width,height,pixels,regions,seconds,status,error\n");
-      for (Entry e : index) {
-        w.print(
-            String.join(
-                    ",",
-                    csv(e.file()),
-                    csv(e.ok() ? e.folder() : ""),
-                    "" + e.width(),
-                    "" + e.height(),
-                    "" + (long) e.width() * e.height(),
-                    "" + e.regions(),
-                    String.format(Locale.ROOT, "%.3f", e.seconds()),
-                    e.status(),
-                    csv(e.error()))
-                + "\n");
-      }
-    }
-  }
-
-  private static String csv(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-      return '"' + s.replace("\"", "\"\"") + '"';
-    }
-    return s;
   }
 }

@@ -67,10 +67,8 @@ class TiledSegmentationTest extends SparkTestBase {
     assertArrayEquals(work.labels, back.labels);
     assertEquals(work.tile.core(), back.tile.core());
     assertArrayEquals(work.summary.stats.first, back.summary.stats.first);
-    FolderSegmentation.Entry entry =
-        new FolderSegmentation.Entry("a.png", "a", 3, 4, 5, 0.5, "ok", "");
-    FolderSegmentation.Entry entryBack =
-        (FolderSegmentation.Entry) kryo.deserialize(kryo.serialize(entry, tag), tag);
+    FolderEntry entry = new FolderEntry("a.png", "a", 3, 4, 5, 0.5, "ok", "");
+    FolderEntry entryBack = (FolderEntry) kryo.deserialize(kryo.serialize(entry, tag), tag);
     assertEquals("a.png", entryBack.file());
     assertEquals(5, entryBack.regions());
   }
