@@ -149,7 +149,7 @@ public final class FolderSegmentation {
         JavaSparkContext.fromSparkContext(spark.sparkContext())
             .parallelize(jobs, Math.max(1, n))
             .map(job -> segmentOne(job, n, params, tileSide, header, result, conf))
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            .persist(StorageLevel.DISK_ONLY());
     FolderEntry[] entries = new FolderEntry[n];
     try {
       for (FolderEntry e : outcomes.map(Outcome::entry).collect()) {

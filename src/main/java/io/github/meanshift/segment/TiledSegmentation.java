@@ -89,7 +89,9 @@ public final class TiledSegmentation implements SegmentedPicture, AutoCloseable 
     JavaRDD<TileWork> work =
         jsc.parallelize(grid.tiles(), n)
             .map(tile -> TileWork.run(tile, n, source, params))
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            // On disk only: a memory level reads spilled blocks back into the heap, which is
+            // what a picture larger than memory cannot afford (measured: out of heap at 1 GB).
+            .persist(StorageLevel.DISK_ONLY());
     List<TileSummary> summaries;
     try {
       summaries = new ArrayList<>(work.map(w -> w.summary).collect());

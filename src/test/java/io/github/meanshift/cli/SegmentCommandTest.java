@@ -317,6 +317,15 @@ class SegmentCommandTest extends SparkTestBase {
     JsonNode report = readReport(out);
     assertEquals(4, report.get("n_images").asInt());
     assertEquals(1, report.get("n_failed").asInt());
+
+    // A glob takes the files it matches, whatever their names.
+    Path globbed = tmp.resolve("globbed");
+    CliRun glob =
+        CliRun.of("segment", "--images", in + "/[ab].png", "--output", "" + globbed);
+    assertEquals(0, glob.status, glob.toString());
+    assertEquals(3, Files.readAllLines(globbed.resolve("index.csv")).size());
+    assertTrue(Files.exists(globbed.resolve("a/segmented.png")));
+    assertFalse(Files.exists(globbed.resolve("c")));
   }
 
   @Test
