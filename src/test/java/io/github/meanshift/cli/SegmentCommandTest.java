@@ -320,8 +320,7 @@ class SegmentCommandTest extends SparkTestBase {
 
     // A glob takes the files it matches, whatever their names.
     Path globbed = tmp.resolve("globbed");
-    CliRun glob =
-        CliRun.of("segment", "--images", in + "/[ab].png", "--output", "" + globbed);
+    CliRun glob = CliRun.of("segment", "--images", in + "/[ab].png", "--output", "" + globbed);
     assertEquals(0, glob.status, glob.toString());
     assertEquals(3, Files.readAllLines(globbed.resolve("index.csv")).size());
     assertTrue(Files.exists(globbed.resolve("a/segmented.png")));
