@@ -1,11 +1,11 @@
 package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
 import io.github.meanshift.ml.Evaluation;
 import io.github.meanshift.report.ClusterPlots;
-import io.github.meanshift.report.Clustering;
 import io.github.meanshift.report.Reports;
 import io.github.meanshift.report.ResultFiles;
 import java.util.Arrays;

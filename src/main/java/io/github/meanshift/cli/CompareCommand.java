@@ -1,16 +1,17 @@
 package io.github.meanshift.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.common.Columns;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
 import io.github.meanshift.kmeans.KMeansEngine;
+import io.github.meanshift.kmeans.KMeansRun;
 import io.github.meanshift.kmeans.MiniBatchKMeans;
 import io.github.meanshift.ml.Evaluation;
 import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.report.BandwidthPlot;
 import io.github.meanshift.report.ClusterPlots;
-import io.github.meanshift.report.Clustering;
 import io.github.meanshift.report.PlotSample;
 import io.github.meanshift.report.Projection;
 import io.github.meanshift.report.Reports;
@@ -109,8 +110,8 @@ final class CompareCommand implements Callable<Integer> {
     if (k != null) {
       KMeansArgs.checkK("--k", k, kmeansEngine);
     }
-    KMeansOptions kmeans =
-        new KMeansOptions(
+    KMeansRun kmeans =
+        new KMeansRun(
             ParamOptions.apply(spec, "kmeans", new KMeans()),
             kmeansEngine,
             MiniBatchKMeans.DEFAULT_BATCH_FRACTION);
@@ -136,7 +137,8 @@ final class CompareCommand implements Callable<Integer> {
       LOG.info("mean shift found {} clusters; k-means with k = {}", ms.count(), clusters);
       Clustering km =
           PredictionTable.materialize(
-              kmeans.fit(ms.predictions(), data, clusters, KMEANS, work),
+              kmeans.fit(
+                  ms.predictions(), data.features(), data.weightCol(), clusters, KMEANS, work),
               data,
               work,
               "predictions",

@@ -2,6 +2,7 @@ package io.github.meanshift.cli;
 
 import io.github.meanshift.kmeans.KMeansBase;
 import io.github.meanshift.kmeans.KMeansEngine;
+import io.github.meanshift.kmeans.KMeansRun;
 import io.github.meanshift.kmeans.MiniBatchKMeans;
 import org.apache.spark.ml.clustering.KMeans;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,8 +89,7 @@ final class KMeansArgs {
     }
   }
 
-  KMeansOptions options() {
-    return new KMeansOptions(
-        ParamOptions.apply(spec, "kmeans", new KMeans()), engine, batchFraction);
+  KMeansRun options() {
+    return new KMeansRun(ParamOptions.apply(spec, "kmeans", new KMeans()), engine, batchFraction);
   }
 }

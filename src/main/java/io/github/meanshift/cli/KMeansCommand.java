@@ -1,7 +1,7 @@
 package io.github.meanshift.cli;
 
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.io.InputData;
-import io.github.meanshift.report.Clustering;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +26,8 @@ final class KMeansCommand extends ClusteringCommand {
 
   @Override
   Clustering fit(SparkSession spark, InputData data, String workDir) {
-    return kmeans.options().fit(data.frame(), data, kmeans.k, "prediction", workDir);
+    return kmeans
+        .options()
+        .fit(data.frame(), data.features(), data.weightCol(), kmeans.k, "prediction", workDir);
   }
 }

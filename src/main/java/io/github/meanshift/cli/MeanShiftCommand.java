@@ -1,10 +1,10 @@
 package io.github.meanshift.cli;
 
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
 import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.report.BandwidthPlot;
-import io.github.meanshift.report.Clustering;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

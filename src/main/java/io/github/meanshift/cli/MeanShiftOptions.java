@@ -1,9 +1,9 @@
 package io.github.meanshift.cli;
 
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
-import io.github.meanshift.report.Clustering;
 import io.github.meanshift.report.MeanShiftResults;
 import io.github.meanshift.shift.Algorithm;
 import io.github.meanshift.shift.Assignment;

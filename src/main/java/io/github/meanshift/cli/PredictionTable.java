@@ -1,8 +1,8 @@
 package io.github.meanshift.cli;
 
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.common.Columns;
 import io.github.meanshift.io.InputData;
-import io.github.meanshift.report.Clustering;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.meanshift.report;
 
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
 import io.github.meanshift.ml.Evaluation;

@@ -1,5 +1,6 @@
 package io.github.meanshift.report;
 
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.ml.GpuPlans;
 import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.ml.MeanShiftSummary;

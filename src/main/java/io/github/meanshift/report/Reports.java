@@ -2,6 +2,7 @@ package io.github.meanshift.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.io.InputData;
 import io.github.meanshift.io.OutputDir;
 import io.github.meanshift.ml.Evaluation;

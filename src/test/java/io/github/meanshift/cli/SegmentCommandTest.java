@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.meanshift.SparkTestBase;
-import io.github.meanshift.io.ImagePoints;
-import io.github.meanshift.io.SyntheticImage;
+import io.github.meanshift.common.Agreement;
 import io.github.meanshift.ml.ClusteringMetrics;
 import io.github.meanshift.ml.ReferenceMeanShift;
+import io.github.meanshift.segment.ImagePoints;
+import io.github.meanshift.segment.Rect;
+import io.github.meanshift.segment.SceneWriter;
+import io.github.meanshift.segment.SyntheticImage;
+import io.github.meanshift.segment.SyntheticScene;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,14 +73,14 @@ class SegmentCommandTest extends SparkTestBase {
         CliRun.of("segment", "--image", FOUR_REGIONS.toString(), "--output", out.toString());
     assertEquals(0, run.status, run.toString());
     int[] labels = readLabels(out, "segment", FOUR_REGIONS_WIDTH, FOUR_REGIONS_HEIGHT);
-    double ari = ClusteringMetrics.of(SegmentCommand.contingency(truth.regions(), labels)).ari();
+    double ari = ClusteringMetrics.of(Agreement.contingency(truth.regions(), labels)).ari();
     assertTrue(ari >= MIN_REGION_ARI, "ARI against the regions " + ari);
 
     JsonNode report = readReport(out);
     assertEquals(FOUR_REGIONS_WIDTH * FOUR_REGIONS_HEIGHT, report.get("pixels").asInt());
-    assertEquals("meanshift", report.get("method").asText());
+    assertEquals("regions", report.get("method").asText());
     assertEquals(distinct(labels), report.get("n_segments").asInt());
-    assertTrue(report.get("seconds").get("fit").asDouble() > 0);
+    assertTrue(report.get("seconds").get("filter").asDouble() > 0);
     assertTrue(report.get("seconds").get("total").asDouble() > 0);
     BufferedImage segmented = ImageIO.read(out.resolve("segmented.png").toFile());
     assertEquals(FOUR_REGIONS_WIDTH, segmented.getWidth());
@@ -119,6 +123,8 @@ class SegmentCommandTest extends SparkTestBase {
           segmentTiny(
               file,
               out,
+              "--method",
+              "points",
               "--bin-seeding",
               "false",
               "--tol",
@@ -208,10 +214,26 @@ class SegmentCommandTest extends SparkTestBase {
         out);
     assertCleanError(
         CliRun.of("segment", "--image", image, "--synthetic", "8x8", "--output", "" + out),
-        "exactly one of --image and --synthetic",
+        "exactly one of --image, --images and --synthetic",
         out);
     assertCleanError(
         CliRun.of("segment", "--synthetic", "8by8", "--output", "" + out), "--synthetic", out);
+    assertCleanError(
+        CliRun.of("segment", "--image", image, "--tile-size", "100", "--output", "" + out),
+        "--tile-size",
+        out);
+    assertCleanError(
+        CliRun.of("segment", "--image", image, "--min-region", "-1", "--output", "" + out),
+        "--min-region",
+        out);
+    assertCleanError(
+        CliRun.of("segment", "--image", image, "--kernel", "triangular", "--output", "" + out),
+        "--kernel",
+        out);
+    assertCleanError(
+        CliRun.of("segment", "--image", image, "--speedup", "fast", "--output", "" + out),
+        "--speedup",
+        out);
     Files.createDirectories(out);
     CliRun exists = CliRun.of("segment", "--image", image, "--output", "" + out);
     assertEquals(2, exists.status, exists.toString());
@@ -219,6 +241,103 @@ class SegmentCommandTest extends SparkTestBase {
     try (var left = Files.list(out)) {
       assertEquals(0, left.count(), "an existing output directory is left alone");
     }
+  }
+
+  @Test
+  void aPictureInTilesGetsTheRegionsOfTheWholePicture() throws IOException {
+    SyntheticScene scene = SyntheticScene.parse("shapes:200x136");
+    Path file = tmp.resolve("scene.png");
+    SceneWriter.write(scene, file.toString(), null);
+    Path whole = tmp.resolve("whole");
+    Path tiled = tmp.resolve("tiled");
+    assertEquals(0, CliRun.of("segment", "--image", "" + file, "--output", "" + whole).status);
+    CliRun run =
+        CliRun.of("segment", "--image", "" + file, "--tile-size", "64", "--output", "" + tiled);
+    assertEquals(0, run.status, run.toString());
+    JsonNode report = readReport(tiled);
+    assertTrue(report.get("parameters").get("tiled").asBoolean());
+    assertEquals(false, readReport(whole).get("parameters").get("tiled").asBoolean());
+    assertArrayEquals(
+        readLabels(whole, "segment", 200, 136), readLabels(tiled, "segment", 200, 136));
+    assertArrayEquals(
+        rgb(ImageIO.read(whole.resolve("segmented.png").toFile())),
+        rgb(ImageIO.read(tiled.resolve("segmented.png").toFile())));
+    assertArrayEquals(
+        rgb(ImageIO.read(whole.resolve("boundaries.png").toFile())),
+        rgb(ImageIO.read(tiled.resolve("boundaries.png").toFile())));
+    double ari =
+        ClusteringMetrics.of(
+                Agreement.contingency(
+                    scene.regionsOf(new Rect(0, 0, 200, 136)),
+                    readLabels(tiled, "segment", 200, 136)))
+            .ari();
+    assertTrue(ari >= MIN_REGION_ARI, "ARI " + ari);
+  }
+
+  @Test
+  void aFolderIsSegmentedPictureByPictureAndABadOneIsReported() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("pictures"));
+    SceneWriter.write(SyntheticScene.parse("shapes:96x80"), "" + in.resolve("a.png"), null);
+    SceneWriter.write(SyntheticScene.parse("gradients:120x64"), "" + in.resolve("b.png"), null);
+    SceneWriter.write(SyntheticScene.parse("textures:100x100"), "" + in.resolve("c.png"), null);
+    Files.writeString(in.resolve("broken.png"), "not a picture");
+    Files.writeString(in.resolve("README.txt"), "not taken: not a picture name");
+    Path out = tmp.resolve("folder");
+    CliRun run =
+        CliRun.of(
+            "segment",
+            "--images",
+            "" + in,
+            "--tile-size",
+            "96",
+            "--output-format",
+            "csv",
+            "--output",
+            "" + out);
+    assertEquals(0, run.status, run.toString());
+    List<String> index = Files.readAllLines(out.resolve("index.csv"));
+    assertEquals("file,folder,width,height,pixels,regions,seconds,status,error", index.get(0));
+    assertEquals(5, index.size(), index.toString());
+    assertTrue(index.get(1).contains("a.png,a,96,80,7680,11,"), index.get(1));
+    // Sorted by path: a, b, broken, c.
+    assertTrue(index.get(3).contains("broken.png"), index.get(3));
+    assertTrue(index.get(3).contains(",error,"), index.get(3));
+    assertTrue(index.get(4).contains("c.png,c,100,100,"), index.get(4));
+    assertFalse(Files.exists(out.resolve("broken")));
+    // b.png (120 wide) is beyond --tile-size 96: segmented in tiles, same outputs.
+    for (String[] p : new String[][] {{"a", "96", "80"}, {"b", "120", "64"}, {"c", "100", "100"}}) {
+      Path folder = out.resolve(p[0]);
+      for (String f : List.of("segmented.png", "boundaries.png", "report.json")) {
+        assertTrue(Files.exists(folder.resolve(f)), folder.resolve(f).toString());
+      }
+      int[] labels = readLabels(folder, "segment", Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+      assertEquals(readReport(folder).get("n_segments").asInt(), distinct(labels), p[0]);
+    }
+    assertTrue(readReport(out.resolve("b")).get("parameters").get("tiled").asBoolean());
+    JsonNode report = readReport(out);
+    assertEquals(4, report.get("n_images").asInt());
+    assertEquals(1, report.get("n_failed").asInt());
+
+    // A glob takes the files it matches, whatever their names.
+    Path globbed = tmp.resolve("globbed");
+    CliRun glob = CliRun.of("segment", "--images", in + "/[ab].png", "--output", "" + globbed);
+    assertEquals(0, glob.status, glob.toString());
+    assertEquals(3, Files.readAllLines(globbed.resolve("index.csv")).size());
+    assertTrue(Files.exists(globbed.resolve("a/segmented.png")));
+    assertFalse(Files.exists(globbed.resolve("c")));
+  }
+
+  @Test
+  void aFolderWithoutAReadablePictureIsAnError() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("bad-pictures"));
+    Files.writeString(in.resolve("broken.png"), "not a picture");
+    Path out = tmp.resolve("nothing");
+    assertCleanError(
+        CliRun.of("segment", "--images", "" + in, "--output", "" + out), "broken.png", out);
+    assertCleanError(
+        CliRun.of("segment", "--images", "" + tmp.resolve("missing"), "--output", "" + out),
+        "--images",
+        out);
   }
 
   /** {@code segment} on the tiny picture's file with its bandwidths, into {@code out}. */

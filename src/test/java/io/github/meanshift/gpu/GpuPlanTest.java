@@ -249,7 +249,14 @@ class GpuPlanTest {
     Path out = tmp.resolve("segment");
     int status =
         io.github.meanshift.cli.Main.run(
-            "segment", "--synthetic", "24x16", "--explain-gpu", "--output", out.toString());
+            "segment",
+            "--synthetic",
+            "24x16",
+            "--method",
+            "points",
+            "--explain-gpu",
+            "--output",
+            out.toString());
     assertEquals(0, status);
     com.fasterxml.jackson.databind.JsonNode plan =
         new com.fasterxml.jackson.databind.ObjectMapper()

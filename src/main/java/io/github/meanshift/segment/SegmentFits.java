@@ -1,12 +1,12 @@
-package io.github.meanshift.cli;
+package io.github.meanshift.segment;
 
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.common.Labeler;
-import io.github.meanshift.io.ImagePoints;
 import io.github.meanshift.kmeans.KMeansEngine;
+import io.github.meanshift.kmeans.KMeansRun;
 import io.github.meanshift.kmeans.MiniBatchKMeans;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
-import io.github.meanshift.report.Clustering;
 import io.github.meanshift.report.MeanShiftResults;
 import java.util.stream.IntStream;
 import org.apache.spark.ml.clustering.KMeans;
@@ -19,9 +19,9 @@ import org.apache.spark.sql.Row;
  * 1, and MLlib's KMeans. Each returns the centres, sizes and timings as a {@link Clustering}; the
  * pixels, which the driver holds anyway, are then labelled there by {@link #nearestCentres}.
  */
-final class SegmentFits {
+public final class SegmentFits {
   /** The joint bandwidth: the features are already divided by hs and hr. */
-  static final double JOINT_BANDWIDTH = 1.0;
+  public static final double JOINT_BANDWIDTH = 1.0;
 
   private SegmentFits() {}
 
@@ -29,7 +29,7 @@ final class SegmentFits {
    * The segment of every point: its nearest centre (the first on ties), the rule of both mean
    * shift's and k-means' predictions. Runs on the driver's cores.
    */
-  static int[] nearestCentres(double[][] points, double[][] centers) {
+  public static int[] nearestCentres(double[][] points, double[][] centers) {
     return IntStream.range(0, points.length)
         .parallel()
         .map(i -> Labeler.nearest(points[i], centers, Double.POSITIVE_INFINITY))
@@ -50,7 +50,7 @@ final class SegmentFits {
    * @param localMaxPoints fit on the driver up to this many pixels (0: never)
    * @param workDir scratch space for checkpoints
    */
-  static Clustering meanShift(
+  public static Clustering meanShift(
       Dataset<Row> points,
       String segmentCol,
       String kernel,
@@ -84,11 +84,12 @@ final class SegmentFits {
    * @param k number of segments
    * @param maxIter most Lloyd iterations
    * @param seed random seed of the initialisation
+   * @param workDir scratch space
    */
-  static Clustering kMeans(
+  public static Clustering kMeans(
       Dataset<Row> points, String segmentCol, int k, int maxIter, long seed, String workDir) {
-    KMeansOptions kmeans =
-        new KMeansOptions(
+    KMeansRun kmeans =
+        new KMeansRun(
             new KMeans().setMaxIter(maxIter).setSeed(seed),
             KMeansEngine.MLLIB,
             MiniBatchKMeans.DEFAULT_BATCH_FRACTION);

@@ -1,13 +1,7 @@
-package io.github.meanshift.cli;
+package io.github.meanshift.kmeans;
 
+import io.github.meanshift.common.Clustering;
 import io.github.meanshift.common.Columns;
-import io.github.meanshift.io.InputData;
-import io.github.meanshift.kmeans.ColumnarKMeans;
-import io.github.meanshift.kmeans.KMeansBase;
-import io.github.meanshift.kmeans.KMeansEngine;
-import io.github.meanshift.kmeans.KMeansResult;
-import io.github.meanshift.kmeans.MiniBatchKMeans;
-import io.github.meanshift.report.Clustering;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,19 +26,17 @@ import org.apache.spark.sql.Row;
  * mini-batch k-means of this project with the same settings. A value class: the commands fill it
  * from their own options.
  */
-record KMeansOptions(KMeans params, KMeansEngine engine, double batchFraction) {
+public record KMeansRun(KMeans params, KMeansEngine engine, double batchFraction) {
 
   /**
    * Fits k-means with {@code clusters} clusters on {@code frame} (the input, possibly with other
    * predictions already attached); the predictions go to column {@code predictionCol}.
+   *
+   * @param features the feature columns
+   * @param weightCol the sample weights, or null
+   * @param workDir scratch space (the columnar engines' checkpoint)
    */
-  Clustering fit(
-      Dataset<Row> frame, InputData data, int clusters, String predictionCol, String workDir) {
-    return fit(frame, data.features(), data.weightCol(), clusters, predictionCol, workDir);
-  }
-
-  /** Like {@link #fit(Dataset, InputData, int, String, String)} on named columns. */
-  Clustering fit(
+  public Clustering fit(
       Dataset<Row> frame,
       String[] features,
       String weightCol,

@@ -1,4 +1,4 @@
-package io.github.meanshift.report;
+package io.github.meanshift.common;
 
 import java.util.LinkedHashMap;
 import java.util.List;

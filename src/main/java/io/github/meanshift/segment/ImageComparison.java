@@ -1,4 +1,4 @@
-package io.github.meanshift.io;
+package io.github.meanshift.segment;
 
 import java.awt.Color;
 import java.awt.Font;

@@ -1,4 +1,4 @@
-package io.github.meanshift.io;
+package io.github.meanshift.segment;
 
 import static org.apache.spark.sql.functions.col;
 

@@ -1,10 +1,10 @@
-package io.github.meanshift.io;
+package io.github.meanshift.segment;
 
 import java.awt.image.BufferedImage;
 
 /**
  * A segmentation painted as a picture: every pixel takes the mean colour of its segment. Labels are
- * given row-major ({@code labels[y * width + x]}), as {@link ImagePoints#labelGrid} returns them.
+ * given row-major ({@code labels[y * width + x]}), as {@link ImagePoints#labelFrame} takes them.
  */
 public final class SegmentedImage {
   private SegmentedImage() {}

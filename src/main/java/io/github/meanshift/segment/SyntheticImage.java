@@ -1,4 +1,4 @@
-package io.github.meanshift.io;
+package io.github.meanshift.segment;
 
 import io.github.meanshift.common.BadInputException;
 import java.awt.image.BufferedImage;
