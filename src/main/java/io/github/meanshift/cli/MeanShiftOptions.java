@@ -12,6 +12,7 @@ import io.github.meanshift.shift.EngineType;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.ModeMerge;
 import io.github.meanshift.shift.Neighbors;
+import io.github.meanshift.shift.SeedMethod;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,6 +83,35 @@ final class MeanShiftOptions {
       description =
           "Seed from a grid of side h instead of every point (default: ${DEFAULT-VALUE}).")
   boolean binSeeding;
+
+  @Option(
+      names = "--seeding",
+      paramLabel = "NAME",
+      descriptionKey = "meanShift.seeding",
+      description =
+          "Where seeds start: points (every distinct point), bins (as --bin-seeding), sample (a"
+              + " weighted sample of the points), kmeans (k-means|| centres) or auto (bins with"
+              + " --bin-seeding, else points; a sample when that is more than --max-seeds or the"
+              + " cap from --seed-cost-budget) (default: ${DEFAULT-VALUE}).")
+  SeedMethod seeding;
+
+  @Option(
+      names = "--max-seeds",
+      paramLabel = "M",
+      descriptionKey = "meanShift.maxSeeds",
+      description =
+          "Most seeds: more points or bins are replaced by a weighted sample of M; the number"
+              + " sample and kmeans draw (default: the cap from --seed-cost-budget).")
+  Integer maxSeeds;
+
+  @Option(
+      names = "--seed-cost-budget",
+      paramLabel = "N",
+      descriptionKey = "meanShift.seedCostBudget",
+      description =
+          "Most point x seed x feature products an iteration may cost under auto seeding; sets"
+              + " the seed cap (default: ${DEFAULT-VALUE}).")
+  long seedCostBudget;
 
   @Option(
       names = "--min-bin-freq",
@@ -177,6 +207,14 @@ final class MeanShiftOptions {
   void validate() {
     fixedBandwidth = parseBandwidth(bandwidth);
     ParamOptions.check(spec);
+    if (binSeeding && seeding != null && seeding != SeedMethod.AUTO && seeding != SeedMethod.BINS) {
+      throw new UsageException(
+          "--bin-seeding asks for bin seeding but --seeding is " + seeding + ": drop one of them");
+    }
+    if (seeds != null && seeding != null && seeding != SeedMethod.AUTO) {
+      throw new UsageException(
+          "--seeds and --seeding " + seeding + " both say where seeds start: drop one of them");
+    }
   }
 
   /** The bandwidth as a number, or null for a method's name. */

@@ -29,6 +29,15 @@ public final class Columns {
     return FEATURE_PREFIX + j;
   }
 
+  /** Internal feature names {@code _ms_f0 … _ms_f(d-1)}. */
+  public static String[] featureNames(int dim) {
+    String[] names = new String[dim];
+    for (int j = 0; j < dim; j++) {
+      names[j] = feature(j);
+    }
+    return names;
+  }
+
   /** Internal feature columns {@code _ms_f0 … _ms_f(d-1)}. */
   public static Column[] features(int dim) {
     Column[] cols = new Column[dim];

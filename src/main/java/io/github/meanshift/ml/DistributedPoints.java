@@ -14,6 +14,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * Points partitioned across the executors: the internal columns (id, features, weight) written once
@@ -83,13 +85,50 @@ final class DistributedPoints implements Points {
   }
 
   @Override
-  public double[][] distinctPositions() {
-    return Rows.matrix(Seeding.allPointsPlan(set).collectAsList(), 0, dim());
+  public Candidates distinctPositions(long limit) {
+    return candidates(Seeding.allPointsPlan(set), limit);
   }
 
   @Override
-  public double[][] binSeeds(double binSize, double minBinFreq) {
-    return Rows.matrix(Seeding.binSeedPlan(set, binSize, minBinFreq).collectAsList(), 0, dim());
+  public Candidates binSeeds(double binSize, double minBinFreq, long limit) {
+    return candidates(Seeding.binSeedPlan(set, binSize, minBinFreq), limit);
+  }
+
+  /** The plan's positions when it has at most {@code limit} rows (counted first unless n is). */
+  private Candidates candidates(Dataset<Row> plan, long limit) {
+    long rows = count() <= limit ? -1 : plan.count();
+    if (rows > limit) {
+      return new Candidates(rows, null);
+    }
+    return Candidates.of(Rows.matrix(plan.collectAsList(), 0, dim()), limit);
+  }
+
+  @Override
+  public double[][] weightedSample(int size, long seed) {
+    Column w = col(Columns.WEIGHT);
+    Column key =
+        functions.log(functions.lit(1.0).minus(functions.rand(seed))).multiply(-1.0).divide(w);
+    List<Row> rows =
+        set.hot()
+            .where(w.gt(0))
+            .orderBy(key)
+            .limit(size)
+            .select(Columns.features(dim()))
+            .collectAsList();
+    return Rows.matrix(rows, 0, dim());
+  }
+
+  @Override
+  public Dataset<Row> frame(SparkSession spark) {
+    return set.hot();
+  }
+
+  /**
+   * Writes {@code df} under {@code name} in the fit's work directory and reads it back; a name
+   * written again replaces the earlier frame.
+   */
+  Dataset<Row> store(Dataset<Row> df, String name) {
+    return work.materialize(df, name);
   }
 
   @Override

@@ -4,13 +4,16 @@ import io.github.meanshift.common.CentreIndex;
 import io.github.meanshift.common.Rows;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.LocalShiftEngine;
+import io.github.meanshift.shift.PointSet;
 import io.github.meanshift.shift.PointStats;
 import io.github.meanshift.shift.Seeding;
 import io.github.meanshift.shift.ShiftEngine;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Points held in the driver's memory as rows of {@code x} with weights {@code w}: the engine is the
@@ -77,13 +80,39 @@ final class DriverPoints implements Points {
   }
 
   @Override
-  public double[][] distinctPositions() {
-    return Seeding.allPoints(x);
+  public Candidates distinctPositions(long limit) {
+    return Candidates.of(Seeding.allPoints(x), limit);
   }
 
   @Override
-  public double[][] binSeeds(double binSize, double minBinFreq) {
-    return Seeding.binSeeds(x, w, binSize, minBinFreq);
+  public Candidates binSeeds(double binSize, double minBinFreq, long limit) {
+    return Candidates.of(Seeding.binSeeds(x, w, binSize, minBinFreq), limit);
+  }
+
+  @Override
+  public double[][] weightedSample(int size, long seed) {
+    return weightedSample(x, w, size, seed);
+  }
+
+  /** The rows of {@code x} with the {@code size} smallest keys -ln(u)/w, in key order. */
+  static double[][] weightedSample(double[][] x, double[] w, int size, long seed) {
+    Random rand = new Random(seed);
+    double[] key = new double[x.length];
+    List<Integer> order = new java.util.ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      double u = rand.nextDouble();
+      key[i] = w[i] > 0 ? -Math.log(1 - u) / w[i] : Double.POSITIVE_INFINITY;
+      if (w[i] > 0) {
+        order.add(i);
+      }
+    }
+    order.sort(java.util.Comparator.comparingDouble(i -> key[i]));
+    return order.stream().limit(size).map(i -> x[i].clone()).toArray(double[][]::new);
+  }
+
+  @Override
+  public Dataset<Row> frame(SparkSession spark) {
+    return PointSet.fromArrays(spark, x, w, names, df -> df).hot();
   }
 
   @Override

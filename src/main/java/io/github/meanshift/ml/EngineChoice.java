@@ -41,11 +41,18 @@ final class EngineChoice {
   final boolean local;
   final String reason;
 
-  private EngineChoice(boolean jvm, boolean grid, String reason, boolean local) {
+  /**
+   * Share of the points a seed's pass visits: 1 for the exact search, the sampled share of its
+   * neighbourhood for the grid (what one seed costs, for the seed cap).
+   */
+  final double reach;
+
+  private EngineChoice(boolean jvm, boolean grid, String reason, boolean local, double reach) {
     this.jvm = jvm;
     this.grid = grid;
     this.reason = reason;
     this.local = local;
+    this.reach = reach;
   }
 
   /** Whether the session loads the RAPIDS Accelerator's SQL plugin. */
@@ -63,7 +70,7 @@ final class EngineChoice {
 
   /** No pass runs (a chosen bandwidth of 0 clusters the distinct values). */
   static EngineChoice none(Points points) {
-    return new EngineChoice(true, false, "no pass: the bandwidth is 0", points.onDriver());
+    return new EngineChoice(true, false, "no pass: the bandwidth is 0", points.onDriver(), 1);
   }
 
   /** The engine and neighbour search for {@code points}, with the reason for each. */
@@ -78,12 +85,16 @@ final class EngineChoice {
                 : engine + ": as asked";
     boolean local = points.onDriver();
     Neighbors neighbors = NamedEnum.parse(Neighbors.class, params.getNeighbors(), "neighbors");
-    if (neighbors != Neighbors.AUTO) {
+    if (neighbors == Neighbors.EXACT) {
+      return new EngineChoice(jvm, false, why + "; neighbours exact: as asked", local, 1);
+    }
+    if (neighbors == Neighbors.GRID) {
       return new EngineChoice(
           jvm,
-          neighbors == Neighbors.GRID,
-          why + "; neighbours " + neighbors + ": as asked",
-          local);
+          true,
+          why + "; neighbours grid: as asked",
+          local,
+          neighbourFraction(params, points, kernel, bandwidth));
     }
     int d = points.dim();
     if (d > MAX_GRID_DIM) {
@@ -91,11 +102,10 @@ final class EngineChoice {
           jvm,
           false,
           why + "; neighbours exact: " + d + " features, above the grid's " + MAX_GRID_DIM,
-          local);
+          local,
+          1);
     }
-    double[][] sample = points.sample(GRID_SAMPLE, params.getSeed()).x;
-    double fraction =
-        JvmShiftEngine.neighbourFraction(sample, JvmShiftEngine.cellSide(kernel, bandwidth));
+    double fraction = neighbourFraction(params, points, kernel, bandwidth);
     boolean grid = fraction < MAX_GRID_FRACTION;
     return new EngineChoice(
         jvm,
@@ -109,7 +119,15 @@ final class EngineChoice {
             100 * fraction,
             grid ? "below" : "not below",
             100 * MAX_GRID_FRACTION),
-        local);
+        local,
+        grid ? fraction : 1);
+  }
+
+  /** On a sample, the share of the points in a seed's 3^d grid cells. */
+  private static double neighbourFraction(
+      MeanShiftParams params, Points points, Kernel kernel, double bandwidth) {
+    double[][] sample = points.sample(GRID_SAMPLE, params.getSeed()).x;
+    return JvmShiftEngine.neighbourFraction(sample, JvmShiftEngine.cellSide(kernel, bandwidth));
   }
 
   /** The distributed engine over {@code points}: the JVM loop per partition or the SQL plan. */

@@ -2,6 +2,7 @@ package io.github.meanshift.ml;
 
 import io.github.meanshift.common.Columns;
 import io.github.meanshift.common.NearestCentres;
+import io.github.meanshift.shift.HaloBlurring;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.PointSet;
 import io.github.meanshift.shift.PointStats;
@@ -45,6 +46,9 @@ public final class GpuPlans {
     double[][] seeds = model.clusterCenters();
     Map<String, Dataset<?>> plans = new LinkedHashMap<>();
     plans.put("iteration", sql.plan(seeds, 0, Math.min(seeds.length, sql.seedsPerBatch())));
+    if (model.getAlgorithm().equals("blurring")) {
+      plans.put("halo_pass", HaloBlurring.passPlan(points.hot(), spec.dim(), kernel, h));
+    }
     if (model.getSeeds() == null) {
       plans.put(
           "seeding",

@@ -7,6 +7,7 @@ import io.github.meanshift.shift.EngineType;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.ModeMerge;
 import io.github.meanshift.shift.Neighbors;
+import io.github.meanshift.shift.SeedMethod;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -37,6 +38,9 @@ final class MeanShiftParamDefs implements java.io.Serializable {
   final Param<String> neighbors;
   final Param<String> engine;
   final BooleanParam binSeeding;
+  final Param<String> seeding;
+  final IntParam maxSeeds;
+  final LongParam seedCostBudget;
   final DoubleParam minBinFreq;
   final DoubleArrayArrayParam seeds;
   final BooleanParam clusterAll;
@@ -49,6 +53,9 @@ final class MeanShiftParamDefs implements java.io.Serializable {
   final Param<String> checkpointDir;
   final LongParam maxBroadcastBytes;
   final LongParam localMaxPoints;
+
+  /** Default seedCostBudget: about a second an iteration on two cores of the JVM loops. */
+  static final long DEFAULT_SEED_COST_BUDGET = 4_000_000_000L;
 
   MeanShiftParamDefs(Params owner) {
     inputCols =
@@ -124,6 +131,30 @@ final class MeanShiftParamDefs implements java.io.Serializable {
             owner,
             "binSeeding",
             "Seed from a grid of side h instead of from every point. Default: false.");
+    seeding =
+        new Param<>(
+            owner,
+            "seeding",
+            "Where the seeds start: points (every distinct point), bins (bin seeding), sample (a"
+                + " weighted sample of the points), kmeans (k-means|| centres) or auto (bins with"
+                + " binSeeding, else points; a sample when that is more seeds than maxSeeds or the"
+                + " cap from seedCostBudget). Default: auto.",
+            ParamCheck.oneOf(SeedMethod.class));
+    maxSeeds =
+        new IntParam(
+            owner,
+            "maxSeeds",
+            "Most seeds: points or bins beyond it are replaced by a sample; the number of seeds"
+                + " sample and kmeans draw. Default: unset (auto: the cap from seedCostBudget).",
+            ParamCheck.atLeast(1));
+    seedCostBudget =
+        new LongParam(
+            owner,
+            "seedCostBudget",
+            "Most point x seed x feature products one iteration of the standard algorithm may"
+                + " cost under auto seeding (with the grid, only the points within reach count);"
+                + " it sets the seed cap. Default: 4000000000.",
+            ParamCheck.atLeast(1L));
     minBinFreq =
         new DoubleParam(
             owner,
@@ -217,6 +248,8 @@ final class MeanShiftParamDefs implements java.io.Serializable {
     owner.setDefault(binSeeding, false);
     owner.setDefault(minBinFreq, 1.0);
     owner.setDefault(clusterAll, true);
+    owner.setDefault(seeding, SeedMethod.AUTO.paramName());
+    owner.setDefault(seedCostBudget, DEFAULT_SEED_COST_BUDGET);
     owner.setDefault(assign, Assignment.AUTO.paramName());
     owner.setDefault(modeMerge, ModeMerge.AUTO.paramName());
     owner.setDefault(maxIter, 300);

@@ -74,6 +74,18 @@ public interface MeanShiftParams extends Params {
     return defs().minBinFreq;
   }
 
+  default Param<String> seeding() {
+    return defs().seeding;
+  }
+
+  default IntParam maxSeeds() {
+    return defs().maxSeeds;
+  }
+
+  default LongParam seedCostBudget() {
+    return defs().seedCostBudget;
+  }
+
   default DoubleArrayArrayParam seeds() {
     return defs().seeds;
   }
@@ -169,6 +181,19 @@ public interface MeanShiftParams extends Params {
 
   default boolean getBinSeeding() {
     return (Boolean) getOrDefault(binSeeding());
+  }
+
+  default String getSeeding() {
+    return getOrDefault(seeding());
+  }
+
+  /** The seed cap, or null when unset (auto). */
+  default Integer getMaxSeeds() {
+    return isDefined(maxSeeds()) ? (Integer) getOrDefault(maxSeeds()) : null;
+  }
+
+  default long getSeedCostBudget() {
+    return (Long) getOrDefault(seedCostBudget());
   }
 
   default double getMinBinFreq() {

@@ -29,6 +29,8 @@ public final class MeanShiftSummary implements java.io.Serializable {
   private final String kernel;
   private final String neighbors;
   private final String engine;
+  private final String engineReason;
+  private final Route route;
   private final Clusters clusters;
   private final Map<String, Double> phaseSeconds;
 
@@ -40,6 +42,7 @@ public final class MeanShiftSummary implements java.io.Serializable {
       String algorithm,
       String kernel,
       EngineChoice choice,
+      Route route,
       Clusters clusters,
       Map<String, Double> phaseSeconds,
       Supplier<Dataset<Row>> predictions) {
@@ -51,6 +54,8 @@ public final class MeanShiftSummary implements java.io.Serializable {
     this.kernel = kernel;
     this.neighbors = choice.grid ? "grid" : "exact";
     this.engine = choice.name();
+    this.engineReason = choice.reason;
+    this.route = route;
     this.clusters = clusters;
     this.phaseSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds));
     this.predictionsPlan = predictions;
@@ -134,6 +139,47 @@ public final class MeanShiftSummary implements java.io.Serializable {
   /** The engine that ran the iterations, e.g. sql/exact. */
   public String engine() {
     return engine;
+  }
+
+  /** Why that engine and neighbour search ran. */
+  public String engineReason() {
+    return engineReason;
+  }
+
+  /**
+   * How the run went: for the standard algorithm, the seeding (method, seeds, candidates, cap and
+   * why); for blurring, the path (driver, broadcast or halo) and why.
+   */
+  public Route route() {
+    return route;
+  }
+
+  /**
+   * The seeding of a standard run or the path of a blurring run.
+   *
+   * @param seeding points, bins, sample, kmeans or given (null for blurring)
+   * @param seeds seeds the run started from
+   * @param seedCandidates seeds points or bins would have given (-1: not counted)
+   * @param seedCap the cap on seeds (-1: none)
+   * @param blurringPath driver, broadcast or halo (null for the standard algorithm)
+   * @param reason why, one line
+   */
+  public record Route(
+      String seeding,
+      long seeds,
+      long seedCandidates,
+      long seedCap,
+      String blurringPath,
+      String reason)
+      implements java.io.Serializable {
+    static Route seeding(SeedPlan plan) {
+      return new Route(
+          plan.name(), plan.positions().length, plan.candidates(), plan.cap(), null, plan.reason());
+    }
+
+    static Route blurring(String path, String reason) {
+      return new Route(null, -1, -1, -1, path, reason);
+    }
   }
 
   /** Seeds the standard algorithm started from (points, for blurring). */

@@ -6,6 +6,7 @@ import io.github.meanshift.shift.ShiftEngine;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The points a fit works on: held by the driver ({@link DriverPoints}, small data, no Spark job per
@@ -61,15 +62,34 @@ interface Points extends AutoCloseable {
   /** Every point, on the driver (blurring moves them there). */
   DriverPoints collect();
 
-  /** Every distinct position, once. */
-  double[][] distinctPositions();
+  /**
+   * Seed positions of a kind, or only their number when there are more than the caller's limit
+   * (then {@code positions} is null and nothing large reached the driver).
+   */
+  record Candidates(long count, double[][] positions) {
+    static Candidates of(double[][] positions, long limit) {
+      return new Candidates(positions.length, positions.length <= limit ? positions : null);
+    }
+  }
+
+  /** Every distinct position, once, if there are at most {@code limit}. */
+  Candidates distinctPositions(long limit);
 
   /**
-   * The bins of scikit-learn's bin seeding: points binned on a grid of side {@code binSize} (each
-   * coordinate rounded half-to-even), a seed at the grid position of each bin whose weight is at
-   * least {@code minBinFreq}.
+   * The bins of scikit-learn's bin seeding, if at most {@code limit}: points binned on a grid of
+   * side {@code binSize} (each coordinate rounded half-to-even), a seed at the grid position of
+   * each bin whose weight is at least {@code minBinFreq}.
    */
-  double[][] binSeeds(double binSize, double minBinFreq);
+  Candidates binSeeds(double binSize, double minBinFreq, long limit);
+
+  /**
+   * At most {@code size} positions drawn without replacement with probability proportional to the
+   * points' weights (Efraimidis and Spirakis: the smallest keys -ln(u)/w), zero weights never.
+   */
+  double[][] weightedSample(int size, long seed);
+
+  /** The points as a frame of internal columns (id, features, weight), for MLlib. */
+  Dataset<Row> frame(SparkSession spark);
 
   /** The engine of the passes over these points. */
   ShiftEngine engine(EngineChoice choice, Kernel kernel, double bandwidth, long maxPairsPerTask);

@@ -37,7 +37,9 @@ public final class MeanShiftResults {
         parameters(model, seedsSource),
         iterations(s.iterations()),
         s.phaseSeconds(),
-        Clustering.ordered("bandwidth_selection", bandwidthSelection(s.bandwidthSelection())),
+        Clustering.ordered(
+            "bandwidth_selection", bandwidthSelection(s.bandwidthSelection()),
+            "route", route(s)),
         model,
         work -> GpuPlans.meanShift(model, input, work),
         null);
@@ -55,6 +57,10 @@ public final class MeanShiftResults {
         "algorithm", s.algorithm(),
         "neighbors", s.neighbors(),
         "engine", s.engine(),
+        "seeding", s.route().seeding() == null ? model.getSeeding() : s.route().seeding(),
+        "max_seeds", model.getMaxSeeds(),
+        "seed_cost_budget", model.getSeedCostBudget(),
+        "max_broadcast_bytes", model.getMaxBroadcastBytes(),
         "bin_seeding", model.getBinSeeding(),
         "min_bin_freq", model.getMinBinFreq(),
         "seeds", seedsSource,
@@ -66,6 +72,29 @@ public final class MeanShiftResults {
         "max_iter", model.getMaxIter(),
         "tol", model.getTol(),
         "local_max_points", model.getLocalMaxPoints());
+  }
+
+  /**
+   * report.json's route: the engine and why; for the standard algorithm the seeding (method, seeds,
+   * how many points or bins would have seeded, the cap) and why; for blurring the path and why.
+   */
+  public static Map<String, Object> route(MeanShiftSummary s) {
+    MeanShiftSummary.Route r = s.route();
+    Map<String, Object> m =
+        Clustering.ordered("engine", s.engine(), "engine_reason", s.engineReason());
+    if (r.seeding() != null) {
+      m.putAll(
+          Clustering.ordered(
+              "seeding", r.seeding(),
+              "n_seeds", r.seeds(),
+              "seed_candidates", r.seedCandidates() < 0 ? null : r.seedCandidates(),
+              "seed_cap", r.seedCap() < 0 ? null : r.seedCap(),
+              "seeding_reason", r.reason()));
+    } else {
+      m.putAll(
+          Clustering.ordered("blurring_path", r.blurringPath(), "blurring_reason", r.reason()));
+    }
+    return m;
   }
 
   /**

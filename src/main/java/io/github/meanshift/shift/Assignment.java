@@ -5,8 +5,9 @@ import io.github.meanshift.common.NamedEnum;
 /** How the training points get their cluster. */
 public enum Assignment implements NamedEnum {
   /**
-   * {@link #MODE} when the fit merged modes along density ridges and the seeds have basins (every
-   * distinct point, or bin seeding), else {@link #NEAREST}: measured best on 14 public data sets.
+   * {@link #MODE} when the fit merged modes along density ridges and the seeds have basins (seeds
+   * drawn from the data: every distinct point, bins, a sample or k-means centres; not given seeds),
+   * else {@link #NEAREST}: measured best on 14 public data sets.
    */
   AUTO,
   /** The nearest mode (scikit-learn's way): Voronoi cells around the modes. */

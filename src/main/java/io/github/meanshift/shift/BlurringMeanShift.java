@@ -97,6 +97,21 @@ public final class BlurringMeanShift {
     public List<IterationStats> iterations() {
       return iterations;
     }
+
+    /** The same clusters with another history (a run that began elsewhere). */
+    public Result withIterations(List<IterationStats> history) {
+      return new Result(positions, labels, centers, stop, List.copyOf(history));
+    }
+  }
+
+  /**
+   * The clusters of positions a run has left: components at {@link #COLLAPSE_FRACTION}·h, numbered
+   * by weight, as at the end of {@link #run}.
+   */
+  public static Result clustersOf(
+      double[][] pos, double[] w, double bandwidth, Stop stop, List<IterationStats> history) {
+    int[] labels = components(pos, COLLAPSE_FRACTION * bandwidth);
+    return finish(pos, w, labels, stop, List.copyOf(history));
   }
 
   /**

@@ -117,6 +117,35 @@ class BadInputMatrixTest extends SparkTestBase {
         "--max-iter",
         out);
     assertCleanError(
+        meanshift(out, "--input", good.toString(), "--bandwidth", "1", "--max-seeds", "0"),
+        "--max-seeds",
+        out);
+    assertCleanError(
+        meanshift(out, "--input", good.toString(), "--bandwidth", "1", "--seeding", "grid"),
+        "--seeding",
+        out);
+    assertCleanError(
+        meanshift(
+            out,
+            "--input",
+            good.toString(),
+            "--bandwidth",
+            "1",
+            "--bin-seeding",
+            "--seeding",
+            "sample"),
+        "--bin-seeding",
+        out);
+    assertCleanError(
+        meanshift(out, "--input", good.toString(), "--bandwidth", "1", "--seed-cost-budget", "0"),
+        "--seed-cost-budget",
+        out);
+    assertCleanError(
+        meanshift(
+            out, "--input", good.toString(), "--bandwidth", "1", "--max-broadcast-bytes", "0"),
+        "--max-broadcast-bytes",
+        out);
+    assertCleanError(
         meanshift(out, "--input", good.toString(), "--bandwidth", "1", "--no-such-option"),
         "--no-such-option",
         out);

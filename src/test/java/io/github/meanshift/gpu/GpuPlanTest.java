@@ -14,6 +14,7 @@ import io.github.meanshift.ml.GpuPlans;
 import io.github.meanshift.ml.MeanShift;
 import io.github.meanshift.ml.MeanShiftModel;
 import io.github.meanshift.report.GpuPlanReport;
+import io.github.meanshift.shift.HaloBlurring;
 import io.github.meanshift.shift.Kernel;
 import io.github.meanshift.shift.PointSet;
 import io.github.meanshift.shift.PointStats;
@@ -157,6 +158,11 @@ class GpuPlanTest {
             });
     SqlShiftEngine engine = new SqlShiftEngine(current, Kernel.GAUSSIAN, 1.5, 20_000_000L);
     assertOnGpu("blurring iteration", engine.plan(positions, 0, positions.length));
+    for (Kernel kernel : Kernel.values()) {
+      assertOnGpu(
+          "blurring halo pass (" + kernel + ")",
+          HaloBlurring.passPlan(current.hot(), 2, kernel, 1.5));
+    }
   }
 
   @ParameterizedTest

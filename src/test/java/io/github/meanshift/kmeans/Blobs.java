@@ -16,11 +16,11 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /** Gaussian blobs for the k-means tests, and MLlib's KMeans on them for comparison. */
-final class Blobs {
+public final class Blobs {
   private Blobs() {}
 
   /** Column names x0 … x(d-1). */
-  static String[] names(int dim) {
+  public static String[] names(int dim) {
     String[] n = new String[dim];
     for (int j = 0; j < dim; j++) {
       n[j] = "x" + j;
@@ -29,7 +29,7 @@ final class Blobs {
   }
 
   /** {@code n} points around {@code centres} (chosen in turn), spread {@code sigma}. */
-  static double[][] points(double[][] centres, int n, double sigma, long seed) {
+  public static double[][] points(double[][] centres, int n, double sigma, long seed) {
     Random rnd = new Random(seed);
     double[][] p = new double[n][];
     for (int i = 0; i < n; i++) {
@@ -43,7 +43,7 @@ final class Blobs {
   }
 
   /** {@code count} centres with coordinates uniform in [-10, 10). */
-  static double[][] randomCentres(int count, int dim, long seed) {
+  public static double[][] randomCentres(int count, int dim, long seed) {
     Random rnd = new Random(seed);
     double[][] c = new double[count][dim];
     for (double[] row : c) {
@@ -55,7 +55,7 @@ final class Blobs {
   }
 
   /** The points as a DataFrame of double columns x0 …, plus a weight column w when given. */
-  static Dataset<Row> frame(SparkSession spark, double[][] points, double[] weights) {
+  public static Dataset<Row> frame(SparkSession spark, double[][] points, double[] weights) {
     int dim = points[0].length;
     List<StructField> fields = new ArrayList<>();
     for (String n : names(dim)) {
