@@ -292,6 +292,11 @@ final class ShiftLoops {
      */
     private static final boolean AHEAD = GAUSS || KERNEL == Kernel.TRIANGULAR;
 
+    /**
+     * Whether the support is the weight (the flat kernel's value is its cut-off), not summed apart.
+     */
+    private static final boolean SUPPORT_IS_WEIGHT = KERNEL == Kernel.FLAT;
+
     Tiled() {
       if (KERNEL == null) {
         throw new IllegalStateException("not a copy made by perKernel");
@@ -343,25 +348,65 @@ final class ShiftLoops {
         double[] d2, double inv, double pw, double[] k, double[] as, int n) {
       if (GAUSS) {
         for (int s = 0; s < n; s++) {
-          double u = d2[s] * inv;
-          double st = step(GAUSSIAN_MAX_U - u);
-          d2[s] = u * st;
-          k[s] = st;
+          ahead(d2[s], inv, d2, k, s);
         }
-        for (int s = 0; s < n; s++) {
-          as[s] += pw * k[s] * step(1.0 - d2[s]);
-        }
-        for (int s = 0; s < n; s++) {
-          k[s] = k[s] * profile(d2[s]);
-        }
+        weightsAhead(d2, inv, pw, k, as, n);
       } else {
         for (int s = 0; s < n; s++) {
           double u = d2[s] * inv;
           double st = step(1.0 - u);
           k[s] = st * profile(u);
-          as[s] += pw * st;
+          if (!SUPPORT_IS_WEIGHT) {
+            as[s] += pw * st;
+          }
         }
       }
+    }
+
+    /**
+     * What the loops that compute a kernel's values ahead ({@link #AHEAD}) keep of a pair at
+     * squared distance {@code dd}: for the Gaussian, {@code a[s] = u} (0 beyond the cut-off) and
+     * {@code k[s]} 1 within it, else 0; for another kernel, {@code a[s] = dd}.
+     */
+    private static void ahead(double dd, double inv, double[] a, double[] k, int s) {
+      if (GAUSS) {
+        double u = dd * inv;
+        double st = step(MAX_U - u);
+        a[s] = u * st;
+        k[s] = st;
+      } else {
+        a[s] = dd;
+      }
+    }
+
+    /** Whether none of the pairs {@link #ahead} kept is within the cut-off. */
+    private static boolean noneAhead(double[] a, double inv, double[] k, int n) {
+      return GAUSS ? noneSet(k, n) : noneWithin(a, inv, MAX_U, n);
+    }
+
+    /** {@link #weights} from what {@link #ahead} kept. */
+    private static void weightsAhead(
+        double[] a, double inv, double pw, double[] k, double[] as, int n) {
+      if (GAUSS) {
+        for (int s = 0; s < n; s++) {
+          as[s] += pw * k[s] * step(1.0 - a[s]);
+        }
+        for (int s = 0; s < n; s++) {
+          k[s] = k[s] * profile(a[s]);
+        }
+      } else {
+        weights(a, inv, pw, k, as, n);
+      }
+    }
+
+    /** Whether none of the first {@code n} flags {@code k[s]} of {@link #ahead} is set. */
+    private static boolean noneSet(double[] k, int n) {
+      for (int s = 0; s < n; s++) {
+        if (k[s] != 0) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static void run2(
@@ -391,12 +436,12 @@ final class ShiftLoops {
             for (int s = 0; s < n; s++) {
               double dx = px - sx[s];
               double dy = py - sy[s];
-              d2[s] = dx * dx + dy * dy;
+              ahead(dx * dx + dy * dy, inv, d2, g, s);
             }
-            if (noneWithin(d2, inv, MAX_U, n)) {
+            if (noneAhead(d2, inv, g, n)) {
               continue;
             }
-            weights(d2, inv, pw, g, as, n);
+            weightsAhead(d2, inv, pw, g, as, n);
           }
           for (int s = 0; s < n; s++) {
             double dx = px - sx[s];
@@ -407,7 +452,7 @@ final class ShiftLoops {
             aw[s] += ks;
             ax[s] += ks * dx;
             ay[s] += ks * dy;
-            if (!AHEAD) {
+            if (!AHEAD && !SUPPORT_IS_WEIGHT) {
               as[s] += ws;
             }
           }
@@ -415,7 +460,7 @@ final class ShiftLoops {
       }
       for (int s = 0; s < n; s++) {
         t.weight[s] += aw[s];
-        t.support[s] += as[s];
+        t.support[s] += SUPPORT_IS_WEIGHT ? aw[s] : as[s];
         t.offset[0][s] += ax[s];
         t.offset[1][s] += ay[s];
       }
@@ -453,12 +498,12 @@ final class ShiftLoops {
               double dx = px - sx[s];
               double dy = py - sy[s];
               double dz = pz - sz[s];
-              d2[s] = dx * dx + dy * dy + dz * dz;
+              ahead(dx * dx + dy * dy + dz * dz, inv, d2, g, s);
             }
-            if (noneWithin(d2, inv, MAX_U, n)) {
+            if (noneAhead(d2, inv, g, n)) {
               continue;
             }
-            weights(d2, inv, pw, g, as, n);
+            weightsAhead(d2, inv, pw, g, as, n);
           }
           for (int s = 0; s < n; s++) {
             double dx = px - sx[s];
@@ -471,7 +516,7 @@ final class ShiftLoops {
             ax[s] += ks * dx;
             ay[s] += ks * dy;
             az[s] += ks * dz;
-            if (!AHEAD) {
+            if (!AHEAD && !SUPPORT_IS_WEIGHT) {
               as[s] += ws;
             }
           }
@@ -479,7 +524,7 @@ final class ShiftLoops {
       }
       for (int s = 0; s < n; s++) {
         t.weight[s] += aw[s];
-        t.support[s] += as[s];
+        t.support[s] += SUPPORT_IS_WEIGHT ? aw[s] : as[s];
         t.offset[0][s] += ax[s];
         t.offset[1][s] += ay[s];
         t.offset[2][s] += az[s];
@@ -534,7 +579,7 @@ final class ShiftLoops {
       }
       for (int s = 0; s < n; s++) {
         t.weight[s] += aw[s];
-        t.support[s] += as[s];
+        t.support[s] += SUPPORT_IS_WEIGHT ? aw[s] : as[s];
       }
     }
 
