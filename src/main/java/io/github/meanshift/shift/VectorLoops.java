@@ -31,6 +31,7 @@ final class VectorLoops implements ShiftLoops.TileLoops {
   private static final boolean GAUSS = KERNEL == Kernel.GAUSSIAN;
   private static final boolean EPAN = KERNEL == Kernel.EPANECHNIKOV;
   private static final boolean TRI = KERNEL == Kernel.TRIANGULAR;
+  private static final boolean FLAT = KERNEL == Kernel.FLAT;
   private static final double GAUSS_MAX_U = ShiftLoops.GAUSSIAN_MAX_U;
   private static final double MAX_U = GAUSS ? GAUSS_MAX_U : 1.0;
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -80,6 +81,7 @@ final class VectorLoops implements ShiftLoops.TileLoops {
         final DoubleVector p0 = DoubleVector.broadcast(SPECIES, c0[i]);
         final DoubleVector p1 = DoubleVector.broadcast(SPECIES, c1[i]);
         final double pw = w[i];
+        final DoubleVector pws = DoubleVector.broadcast(SPECIES, pw);
         for (int s = 0; s < n; s += LANES) {
           DoubleVector d0 = p0.sub(DoubleVector.fromArray(SPECIES, s0, s));
           DoubleVector d1 = p1.sub(DoubleVector.fromArray(SPECIES, s1, s));
@@ -90,13 +92,11 @@ final class VectorLoops implements ShiftLoops.TileLoops {
           }
           DoubleVector k =
               (GAUSS
-                      ? gaussian(u.min(GAUSS_MAX_U))
-                      : EPAN ? ONE.sub(u) : TRI ? ONE.sub(u.sqrt()) : ONE)
-                  .mul(pw)
+                      ? gaussian(u.min(GAUSS_MAX_U)).mul(pw)
+                      : EPAN ? ONE.sub(u).mul(pw) : TRI ? ONE.sub(u.sqrt()).mul(pw) : pws)
                   .blend(0.0, within.not());
           DoubleVector.fromArray(SPECIES, aw, s).add(k).intoArray(aw, s);
-          VectorMask<Double> inside = u.compare(VectorOperators.LE, 1.0);
-          DoubleVector sw = DoubleVector.broadcast(SPECIES, pw).blend(0.0, inside.not());
+          DoubleVector sw = FLAT ? k : pws.blend(0.0, u.compare(VectorOperators.LE, 1.0).not());
           DoubleVector.fromArray(SPECIES, as, s).add(sw).intoArray(as, s);
           DoubleVector.fromArray(SPECIES, o0, s).add(k.mul(d0)).intoArray(o0, s);
           DoubleVector.fromArray(SPECIES, o1, s).add(k.mul(d1)).intoArray(o1, s);
@@ -125,6 +125,7 @@ final class VectorLoops implements ShiftLoops.TileLoops {
         final DoubleVector p1 = DoubleVector.broadcast(SPECIES, c1[i]);
         final DoubleVector p2 = DoubleVector.broadcast(SPECIES, c2[i]);
         final double pw = w[i];
+        final DoubleVector pws = DoubleVector.broadcast(SPECIES, pw);
         for (int s = 0; s < n; s += LANES) {
           DoubleVector d0 = p0.sub(DoubleVector.fromArray(SPECIES, s0, s));
           DoubleVector d1 = p1.sub(DoubleVector.fromArray(SPECIES, s1, s));
@@ -136,13 +137,11 @@ final class VectorLoops implements ShiftLoops.TileLoops {
           }
           DoubleVector k =
               (GAUSS
-                      ? gaussian(u.min(GAUSS_MAX_U))
-                      : EPAN ? ONE.sub(u) : TRI ? ONE.sub(u.sqrt()) : ONE)
-                  .mul(pw)
+                      ? gaussian(u.min(GAUSS_MAX_U)).mul(pw)
+                      : EPAN ? ONE.sub(u).mul(pw) : TRI ? ONE.sub(u.sqrt()).mul(pw) : pws)
                   .blend(0.0, within.not());
           DoubleVector.fromArray(SPECIES, aw, s).add(k).intoArray(aw, s);
-          VectorMask<Double> inside = u.compare(VectorOperators.LE, 1.0);
-          DoubleVector sw = DoubleVector.broadcast(SPECIES, pw).blend(0.0, inside.not());
+          DoubleVector sw = FLAT ? k : pws.blend(0.0, u.compare(VectorOperators.LE, 1.0).not());
           DoubleVector.fromArray(SPECIES, as, s).add(sw).intoArray(as, s);
           DoubleVector.fromArray(SPECIES, o0, s).add(k.mul(d0)).intoArray(o0, s);
           DoubleVector.fromArray(SPECIES, o1, s).add(k.mul(d1)).intoArray(o1, s);
@@ -165,6 +164,7 @@ final class VectorLoops implements ShiftLoops.TileLoops {
           p[j] = cols[j][i];
         }
         final double pw = w[i];
+        final DoubleVector pws = DoubleVector.broadcast(SPECIES, pw);
         for (int s = 0; s < n; s += LANES) {
           DoubleVector dx =
               DoubleVector.broadcast(SPECIES, p[0])
@@ -183,13 +183,11 @@ final class VectorLoops implements ShiftLoops.TileLoops {
           }
           DoubleVector k =
               (GAUSS
-                      ? gaussian(u.min(GAUSS_MAX_U))
-                      : EPAN ? ONE.sub(u) : TRI ? ONE.sub(u.sqrt()) : ONE)
-                  .mul(pw)
+                      ? gaussian(u.min(GAUSS_MAX_U)).mul(pw)
+                      : EPAN ? ONE.sub(u).mul(pw) : TRI ? ONE.sub(u.sqrt()).mul(pw) : pws)
                   .blend(0.0, within.not());
           DoubleVector.fromArray(SPECIES, aw, s).add(k).intoArray(aw, s);
-          VectorMask<Double> inside = u.compare(VectorOperators.LE, 1.0);
-          DoubleVector sw = DoubleVector.broadcast(SPECIES, pw).blend(0.0, inside.not());
+          DoubleVector sw = FLAT ? k : pws.blend(0.0, u.compare(VectorOperators.LE, 1.0).not());
           DoubleVector.fromArray(SPECIES, as, s).add(sw).intoArray(as, s);
           for (int j = 0; j < d; j++) {
             DoubleVector dj =
