@@ -33,7 +33,10 @@ final class SeedTile {
   /** Σ w over points with {@code u ≤ 1}. */
   final double[] support;
 
-  /** Scratch of the generic loop: {@code u}, then the weights of one point against the tile. */
+  /**
+   * Scratch of the loops: the squared distances of one point to the tile's seeds (then their {@code
+   * u}), and the kernel's values.
+   */
   final double[] scratchU;
 
   final double[] scratchK;

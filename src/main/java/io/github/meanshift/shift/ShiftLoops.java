@@ -1,5 +1,12 @@
 package io.github.meanshift.shift;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.constant.ConstantDescs;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
  * The hot loops of the JVM engine: every point of some ranges against every seed of a {@link
  * SeedTile}, adding {@code w·k}, {@code w·k·(y−s)} and the support into the tile's sums.
@@ -10,10 +17,18 @@ package io.github.meanshift.shift;
  * where the speed comes from: the kernel's cut-off is a 0/1 factor ({@link #step}) built from
  * additions and {@code Math.abs}, and the Gaussian is a polynomial ({@link #gaussian}) rather than
  * {@code Math.exp}. C2 vectorises only loops that are small, that write arrays it can prove
- * distinct, and whose loaded values feed it in simple ways; the loops below are shaped for that,
- * and {@code JvmShiftBench} measures them. There are fused loops for two and three features and a
- * generic one, in passes per feature, for other dimensions. Tiles of only a few seeds go through a
- * scalar loop with the seed in registers that skips pairs beyond the cut-off.
+ * distinct, and whose loaded values feed it in simple ways; the loops of {@link Tiled} are shaped
+ * for that, and {@code JvmShiftBench} measures them. There is a fused loop for two and for three
+ * features and a generic one, in passes per feature, for other dimensions. Tiles of only a few
+ * seeds go through a scalar loop with the seed in registers that skips pairs beyond the cut-off.
+ *
+ * <p>One source, compiled per kernel: the kernels differ only in {@code Tiled.profile}, and each
+ * kernel runs its own copy of the loop classes ({@link Tiled}, and {@link VectorLoops}), made by
+ * {@link #perKernel} with the kernel as a constant of the copy. C2 then compiles each copy for its
+ * one kernel, as it did the hand-written loop per kernel and dimension this replaces: a kernel test
+ * left in a shared loop (a {@code switch}, or tests C2 pruned by its profile) kept that loop or the
+ * loops after it scalar, and a JVM that had run several kernels (a test run, the benchmark, a user
+ * trying kernels) ran them all several times slower.
  *
  * <p>The weight of a pair is {@code w·k(u)} with {@code u = d²·(1/h²)} as in {@link
  * Kernel#weight(double)}, and the support counts {@code w} when {@code u ≤ 1}. Every path computes
@@ -29,7 +44,7 @@ final class ShiftLoops {
    * Whether {@link VectorLoops} (the Java Vector API) runs the tiles: only when the JVM has the
    * incubator module {@code jdk.incubator.vector} in its boot layer (it was started with {@code
    * --add-modules jdk.incubator.vector}) and {@link #VECTOR_PROPERTY} is not {@code false}.
-   * Otherwise {@code VectorLoops} is never loaded and the loops below run.
+   * Otherwise {@code VectorLoops} is never loaded and {@link Tiled} runs.
    */
   static final boolean VECTOR =
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
@@ -132,32 +147,80 @@ final class ShiftLoops {
   }
 
   /**
-   * Whether none of the first {@code n} flags is set: a point with no seed of the tile inside the
-   * cut-off skips the Gaussian polynomial and the sums, as the Vector API loops skip each lane
+   * Whether no {@code d2[s]·inv} is within {@code maxU}: a point with no seed of the tile inside
+   * the kernel's cut-off skips the weights and the sums, as the Vector API loops skip each lane
    * group with none inside.
    */
-  static boolean noneWithin(double[] within, int n) {
+  static boolean noneWithin(double[] d2, double inv, double maxU, int n) {
     for (int s = 0; s < n; s++) {
-      if (within[s] != 0) {
+      if (d2[s] * inv <= maxU) {
         return false;
       }
     }
     return true;
   }
 
-  /** Kernel weight for {@code u} within the kernel's support, as every loop computes it. */
-  static double weightWithin(Kernel kernel, double u) {
-    switch (kernel) {
-      case GAUSSIAN:
-        return gaussian(u);
-      case FLAT:
-        return 1.0;
-      case EPANECHNIKOV:
-        return 1.0 - u;
-      case TRIANGULAR:
-        return 1.0 - Math.sqrt(u);
-      default:
-        throw new AssertionError(kernel);
+  /** The loops of one kernel over a tile. */
+  interface TileLoops {
+    /**
+     * Adds the sums of the points in {@code ranges} against every seed of {@code t}, as {@link
+     * ShiftLoops#run}; false (having done nothing) when these loops cannot run the tile.
+     */
+    boolean run(double[][] cols, double[] w, int[] ranges, int nRanges, SeedTile t, double inv);
+  }
+
+  /** {@link Tiled}'s copies, by {@link Kernel#ordinal()}. */
+  private static final TileLoops[] TILED = perKernel("ShiftLoops$Tiled.class");
+
+  /** {@link VectorLoops}'s copies, made when first used (only with {@link #VECTOR}). */
+  private static final class VectorCopies {
+    static final TileLoops[] LOOPS = perKernel("VectorLoops.class");
+  }
+
+  /**
+   * One copy per kernel of the loop class in the class file {@code classFile} (of this package), as
+   * hidden classes whose class data is the kernel (read by {@link #kernelOf}): each copy is
+   * compiled, and profiled, on its own, with its kernel a constant. The class file is read from the
+   * class path, as this class was; the class it defines is never loaded itself.
+   */
+  static TileLoops[] perKernel(String classFile) {
+    byte[] bytes;
+    try (InputStream in = ShiftLoops.class.getResourceAsStream(classFile)) {
+      if (in == null) {
+        throw new IllegalStateException("class file " + classFile + " not found");
+      }
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read class file " + classFile, e);
+    }
+    MethodHandles.Lookup here = MethodHandles.lookup();
+    Kernel[] kernels = Kernel.values();
+    TileLoops[] loops = new TileLoops[kernels.length];
+    for (Kernel k : kernels) {
+      try {
+        MethodHandles.Lookup copy =
+            here.defineHiddenClassWithClassData(
+                bytes, k, true, MethodHandles.Lookup.ClassOption.NESTMATE);
+        loops[k.ordinal()] =
+            (TileLoops)
+                copy.findConstructor(copy.lookupClass(), MethodType.methodType(void.class))
+                    .invoke();
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot make the " + k + " copy of " + classFile, e);
+      }
+    }
+    return loops;
+  }
+
+  /**
+   * The kernel of a loop class copy made by {@link #perKernel}, from the {@code lookup} of that
+   * copy; null in the class the copies are made from.
+   */
+  static Kernel kernelOf(MethodHandles.Lookup lookup) {
+    try {
+      return MethodHandles.classData(lookup, ConstantDescs.DEFAULT_NAME, Kernel.class);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -179,814 +242,390 @@ final class ShiftLoops {
     if (nRanges == 0 || tile.size == 0) {
       return;
     }
-    if (VECTOR
-        && tile.size >= MIN_VECTOR_SEEDS
-        && VectorLoops.run(cols, w, ranges, nRanges, tile, kernel, inv)) {
-      return;
-    }
-    if (tile.size < MIN_VECTOR_SEEDS) {
-      scalar(cols, w, ranges, nRanges, tile, kernel, inv);
-    } else if (tile.dim == 2) {
-      run2(cols[0], cols[1], w, ranges, nRanges, tile, kernel, inv);
-    } else if (tile.dim == 3) {
-      run3(cols[0], cols[1], cols[2], w, ranges, nRanges, tile, kernel, inv);
-    } else {
-      generic(cols, w, ranges, nRanges, tile, kernel, inv);
+    if (tile.size < MIN_VECTOR_SEEDS
+        || !VECTOR
+        || !vector(kernel).run(cols, w, ranges, nRanges, tile, inv)) {
+      tiled(kernel).run(cols, w, ranges, nRanges, tile, inv);
     }
   }
 
-  private static void run2(
-      double[] x,
-      double[] y,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      SeedTile t,
-      Kernel kernel,
-      double inv) {
-    final int n = t.size;
-    switch (kernel) {
-      case GAUSSIAN:
-        gaussian2(x, y, w, ranges, nRanges, t.pos[0], t.pos[1], n, t, inv);
-        break;
-      case FLAT:
-        flat2(x, y, w, ranges, nRanges, t.pos[0], t.pos[1], n, t, inv);
-        break;
-      case EPANECHNIKOV:
-        epanechnikov2(x, y, w, ranges, nRanges, t.pos[0], t.pos[1], n, t, inv);
-        break;
-      case TRIANGULAR:
-        triangular2(x, y, w, ranges, nRanges, t.pos[0], t.pos[1], n, t, inv);
-        break;
-      default:
-        throw new AssertionError(kernel);
-    }
+  /** The auto-vectorised loops of {@code kernel}, which run the tiles without the Vector API. */
+  static TileLoops tiled(Kernel kernel) {
+    return TILED[kernel.ordinal()];
   }
-
-  private static void run3(
-      double[] x,
-      double[] y,
-      double[] z,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      SeedTile t,
-      Kernel kernel,
-      double inv) {
-    final int n = t.size;
-    switch (kernel) {
-      case GAUSSIAN:
-        gaussian3(x, y, z, w, ranges, nRanges, t.pos[0], t.pos[1], t.pos[2], n, t, inv);
-        break;
-      case FLAT:
-        flat3(x, y, z, w, ranges, nRanges, t.pos[0], t.pos[1], t.pos[2], n, t, inv);
-        break;
-      case EPANECHNIKOV:
-        epanechnikov3(x, y, z, w, ranges, nRanges, t.pos[0], t.pos[1], t.pos[2], n, t, inv);
-        break;
-      case TRIANGULAR:
-        triangular3(x, y, z, w, ranges, nRanges, t.pos[0], t.pos[1], t.pos[2], n, t, inv);
-        break;
-      default:
-        throw new AssertionError(kernel);
-    }
-  }
-
-  // The fused loops for two and three features. The arrays they write live in the method itself
-  // and are never passed on, so C2 knows they alias no other array, which its vectoriser needs
-  // when a loop writes more than two arrays; the seeds' arrays and count come in as arguments
-  // (read from the tile inside the method, the same loops stay scalar on HotSpot 17). Loop bodies
-  // are kept small, splitting the work into several loops where needed: C2 unrolls, and so
-  // vectorises, only loops below a size limit (LoopUnrollLimit). A loop that reads a kernel value
-  // back uses it only after multiplying it by the point's weight: used raw by several products,
-  // the loaded value kept C2 from vectorising the loop. Flat needs no separate support: its weight
-  // is the support's.
-
-  private static void flat2(
-      double[] x,
-      double[] y,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      double[] sx,
-      double[] sy,
-      int n,
-      SeedTile t,
-      double inv) {
-    final double[] aw = new double[n];
-    final double[] ax = new double[n];
-    final double[] ay = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double px = x[i];
-        final double py = y[i];
-        final double pw = w[i];
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double u = (dx * dx + dy * dy) * inv;
-          double a = 1.0 - u;
-          double ws = pw * step(a);
-          double ks = ws;
-          aw[s] += ks;
-          ax[s] += ks * dx;
-          ay[s] += ks * dy;
-        }
-      }
-    }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += aw[s];
-      t.offset[0][s] += ax[s];
-      t.offset[1][s] += ay[s];
-    }
-  }
-
-  private static void epanechnikov2(
-      double[] x,
-      double[] y,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      double[] sx,
-      double[] sy,
-      int n,
-      SeedTile t,
-      double inv) {
-    final double[] aw = new double[n];
-    final double[] ax = new double[n];
-    final double[] ay = new double[n];
-    final double[] as = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double px = x[i];
-        final double py = y[i];
-        final double pw = w[i];
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double u = (dx * dx + dy * dy) * inv;
-          double a = 1.0 - u;
-          double ws = pw * step(a);
-          double ks = ws * a;
-          aw[s] += ks;
-          ax[s] += ks * dx;
-          ay[s] += ks * dy;
-          as[s] += ws;
-        }
-      }
-    }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += as[s];
-      t.offset[0][s] += ax[s];
-      t.offset[1][s] += ay[s];
-    }
-  }
-
-  private static void triangular2(
-      double[] x,
-      double[] y,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      double[] sx,
-      double[] sy,
-      int n,
-      SeedTile t,
-      double inv) {
-    final double[] aw = new double[n];
-    final double[] ax = new double[n];
-    final double[] ay = new double[n];
-    final double[] as = new double[n];
-    final double[] k = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double px = x[i];
-        final double py = y[i];
-        final double pw = w[i];
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double u = (dx * dx + dy * dy) * inv;
-          double a = 1.0 - u;
-          double st = step(a);
-          k[s] = st * (1.0 - Math.sqrt(u));
-          as[s] += pw * st;
-        }
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double ks = k[s] * pw;
-          aw[s] += ks;
-          ax[s] += ks * dx;
-          ay[s] += ks * dy;
-        }
-      }
-    }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += as[s];
-      t.offset[0][s] += ax[s];
-      t.offset[1][s] += ay[s];
-    }
-  }
-
-  private static void gaussian2(
-      double[] x,
-      double[] y,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      double[] sx,
-      double[] sy,
-      int n,
-      SeedTile t,
-      double inv) {
-    final double[] aw = new double[n];
-    final double[] ax = new double[n];
-    final double[] ay = new double[n];
-    final double[] as = new double[n];
-    final double[] k = new double[n];
-    final double[] cu = new double[n];
-    final double[] kw = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double px = x[i];
-        final double py = y[i];
-        final double pw = w[i];
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double u = (dx * dx + dy * dy) * inv;
-          double st = step(GAUSSIAN_MAX_U - u);
-          cu[s] = u * st;
-          kw[s] = st;
-        }
-        if (noneWithin(kw, n)) {
-          continue;
-        }
-        for (int s = 0; s < n; s++) {
-          k[s] = kw[s] * gaussian(cu[s]);
-        }
-        for (int s = 0; s < n; s++) {
-          as[s] += pw * kw[s] * step(1.0 - cu[s]);
-        }
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double ks = k[s] * pw;
-          aw[s] += ks;
-          ax[s] += ks * dx;
-          ay[s] += ks * dy;
-        }
-      }
-    }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += as[s];
-      t.offset[0][s] += ax[s];
-      t.offset[1][s] += ay[s];
-    }
-  }
-
-  private static void flat3(
-      double[] x,
-      double[] y,
-      double[] z,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      double[] sx,
-      double[] sy,
-      double[] sz,
-      int n,
-      SeedTile t,
-      double inv) {
-    final double[] aw = new double[n];
-    final double[] ax = new double[n];
-    final double[] ay = new double[n];
-    final double[] az = new double[n];
-    final double[] k = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double px = x[i];
-        final double py = y[i];
-        final double pz = z[i];
-        final double pw = w[i];
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double dz = pz - sz[s];
-          double u = (dx * dx + dy * dy + dz * dz) * inv;
-          double a = 1.0 - u;
-          double st = step(a);
-          k[s] = st;
-        }
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double dz = pz - sz[s];
-          double ks = k[s] * pw;
-          aw[s] += ks;
-          ax[s] += ks * dx;
-          ay[s] += ks * dy;
-          az[s] += ks * dz;
-        }
-      }
-    }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += aw[s];
-      t.offset[0][s] += ax[s];
-      t.offset[1][s] += ay[s];
-      t.offset[2][s] += az[s];
-    }
-  }
-
-  private static void epanechnikov3(
-      double[] x,
-      double[] y,
-      double[] z,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      double[] sx,
-      double[] sy,
-      double[] sz,
-      int n,
-      SeedTile t,
-      double inv) {
-    final double[] aw = new double[n];
-    final double[] ax = new double[n];
-    final double[] ay = new double[n];
-    final double[] az = new double[n];
-    final double[] as = new double[n];
-    final double[] k = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double px = x[i];
-        final double py = y[i];
-        final double pz = z[i];
-        final double pw = w[i];
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double dz = pz - sz[s];
-          double u = (dx * dx + dy * dy + dz * dz) * inv;
-          double a = 1.0 - u;
-          double st = step(a);
-          k[s] = st - st * u;
-          as[s] += pw * st;
-        }
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double dz = pz - sz[s];
-          double ks = k[s] * pw;
-          aw[s] += ks;
-          ax[s] += ks * dx;
-          ay[s] += ks * dy;
-          az[s] += ks * dz;
-        }
-      }
-    }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += as[s];
-      t.offset[0][s] += ax[s];
-      t.offset[1][s] += ay[s];
-      t.offset[2][s] += az[s];
-    }
-  }
-
-  private static void triangular3(
-      double[] x,
-      double[] y,
-      double[] z,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      double[] sx,
-      double[] sy,
-      double[] sz,
-      int n,
-      SeedTile t,
-      double inv) {
-    final double[] aw = new double[n];
-    final double[] ax = new double[n];
-    final double[] ay = new double[n];
-    final double[] az = new double[n];
-    final double[] as = new double[n];
-    final double[] k = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double px = x[i];
-        final double py = y[i];
-        final double pz = z[i];
-        final double pw = w[i];
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double dz = pz - sz[s];
-          double u = (dx * dx + dy * dy + dz * dz) * inv;
-          double a = 1.0 - u;
-          double st = step(a);
-          k[s] = st * (1.0 - Math.sqrt(u));
-          as[s] += pw * st;
-        }
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double dz = pz - sz[s];
-          double ks = k[s] * pw;
-          aw[s] += ks;
-          ax[s] += ks * dx;
-          ay[s] += ks * dy;
-          az[s] += ks * dz;
-        }
-      }
-    }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += as[s];
-      t.offset[0][s] += ax[s];
-      t.offset[1][s] += ay[s];
-      t.offset[2][s] += az[s];
-    }
-  }
-
-  private static void gaussian3(
-      double[] x,
-      double[] y,
-      double[] z,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      double[] sx,
-      double[] sy,
-      double[] sz,
-      int n,
-      SeedTile t,
-      double inv) {
-    final double[] aw = new double[n];
-    final double[] ax = new double[n];
-    final double[] ay = new double[n];
-    final double[] az = new double[n];
-    final double[] as = new double[n];
-    final double[] k = new double[n];
-    final double[] cu = new double[n];
-    final double[] kw = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double px = x[i];
-        final double py = y[i];
-        final double pz = z[i];
-        final double pw = w[i];
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double dz = pz - sz[s];
-          double u = (dx * dx + dy * dy + dz * dz) * inv;
-          double st = step(GAUSSIAN_MAX_U - u);
-          cu[s] = u * st;
-          kw[s] = st;
-        }
-        if (noneWithin(kw, n)) {
-          continue;
-        }
-        for (int s = 0; s < n; s++) {
-          k[s] = kw[s] * gaussian(cu[s]);
-        }
-        for (int s = 0; s < n; s++) {
-          as[s] += pw * kw[s] * step(1.0 - cu[s]);
-        }
-        for (int s = 0; s < n; s++) {
-          double dx = px - sx[s];
-          double dy = py - sy[s];
-          double dz = pz - sz[s];
-          double ks = k[s] * pw;
-          aw[s] += ks;
-          ax[s] += ks * dx;
-          ay[s] += ks * dy;
-          az[s] += ks * dz;
-        }
-      }
-    }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += as[s];
-      t.offset[0][s] += ax[s];
-      t.offset[1][s] += ay[s];
-      t.offset[2][s] += az[s];
-    }
-  }
-
-  // ---- any dimension -------------------------------------------------------------------------
 
   /**
-   * Any dimension: per point, squared distances feature by feature, the weights, the offsets
-   * feature by feature; one method per kernel, so that each is compiled (and vectorised) on its
-   * own.
+   * The Vector API loops of {@code kernel}; only with {@code jdk.incubator.vector} in the boot
+   * layer.
    */
-  private static void generic(
-      double[][] cols,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      SeedTile t,
-      Kernel kernel,
-      double inv) {
-    switch (kernel) {
-      case GAUSSIAN:
-        gaussianN(cols, w, ranges, nRanges, t, inv);
-        break;
-      case FLAT:
-        flatN(cols, w, ranges, nRanges, t, inv);
-        break;
-      case EPANECHNIKOV:
-        epanechnikovN(cols, w, ranges, nRanges, t, inv);
-        break;
-      case TRIANGULAR:
-        triangularN(cols, w, ranges, nRanges, t, inv);
-        break;
-      default:
-        throw new AssertionError(kernel);
-    }
+  static TileLoops vector(Kernel kernel) {
+    return VectorCopies.LOOPS[kernel.ordinal()];
   }
 
-  private static void gaussianN(
-      double[][] cols, double[] w, int[] ranges, int nRanges, SeedTile t, double inv) {
-    final int d = t.dim;
-    final int n = t.size;
-    final double[][] pos = t.pos;
-    final double[] d2 = new double[n];
-    final double[] k = new double[n];
-    final double[] aw = new double[n];
-    final double[] as = new double[n];
-    final double[] cu = new double[n];
-    final double[] kw = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double pw = w[i];
-        final double p0 = cols[0][i];
-        final double[] s0 = pos[0];
+  /**
+   * The loops for one kernel, {@link #KERNEL}; {@link #perKernel} makes a copy per kernel, and this
+   * class itself is never loaded. Tests of {@code KERNEL} are of a constant: C2 keeps one branch of
+   * each, so each copy's loops are as if written for its kernel.
+   *
+   * <p>Per point, per tile: with two or three features one fused loop adds the sums of every seed;
+   * the Gaussian and the triangular kernel, whose profiles would make that loop too large to
+   * vectorise, compute their values first in loops of their own ({@link #AHEAD}). In other
+   * dimensions, squared distances feature by feature, the weights, then the offsets feature by
+   * feature; a point with no seed within the cut-off skips the rest. The arrays the fused loops
+   * write live in the method itself and are never passed on, so C2 knows they alias no other array,
+   * which its vectoriser needs when a loop writes more than two arrays; the seeds' arrays and count
+   * come in as arguments (read from the tile inside the method, the same loops stay scalar on
+   * HotSpot 17). Loop bodies are kept small: C2 unrolls, and so vectorises, only loops below a size
+   * limit (LoopUnrollLimit). A loop that reads a kernel value back uses it only after multiplying
+   * it by the point's weight: used raw by several products, the loaded value kept C2 from
+   * vectorising the loop.
+   */
+  static final class Tiled implements TileLoops {
+    private static final Kernel KERNEL = kernelOf(MethodHandles.lookup());
+    private static final boolean GAUSS = KERNEL == Kernel.GAUSSIAN;
+    private static final double MAX_U = GAUSS ? GAUSSIAN_MAX_U : 1.0;
+
+    /**
+     * Whether the two- and three-feature loops get the kernel's values from loops of their own
+     * (skipping a point with none within the cut-off) rather than computing them in the fused loop:
+     * for the profiles (a polynomial, a square root) that would make it too large to vectorise.
+     */
+    private static final boolean AHEAD = GAUSS || KERNEL == Kernel.TRIANGULAR;
+
+    /**
+     * Whether the support is the weight (the flat kernel's value is its cut-off), not summed apart.
+     */
+    private static final boolean SUPPORT_IS_WEIGHT = KERNEL == Kernel.FLAT;
+
+    Tiled() {
+      if (KERNEL == null) {
+        throw new IllegalStateException("not a copy made by perKernel");
+      }
+    }
+
+    /**
+     * The kernel's profile: its value at {@code u = d²/h²} for {@code u} within its cut-off (as in
+     * {@link Kernel#weight(double)}, the Gaussian as the polynomial {@link #gaussian}). The one
+     * place the kernels differ: every loop of this class gets its weights as {@code
+     * step·profile(u)}, with {@code step} 1 within the cut-off and 0 beyond (where {@code u} may
+     * then be anything finite, except for the Gaussian, which needs {@code u ≤} {@link
+     * #GAUSSIAN_MAX_U}). {@link VectorLoops} computes the same lane by lane.
+     */
+    private static double profile(double u) {
+      if (KERNEL == Kernel.GAUSSIAN) {
+        return gaussian(u);
+      }
+      if (KERNEL == Kernel.EPANECHNIKOV) {
+        return 1.0 - u;
+      }
+      if (KERNEL == Kernel.TRIANGULAR) {
+        return 1.0 - Math.sqrt(u);
+      }
+      return 1.0;
+    }
+
+    @Override
+    public boolean run(
+        double[][] cols, double[] w, int[] ranges, int nRanges, SeedTile t, double inv) {
+      final double[][] p = t.pos;
+      if (t.size < MIN_VECTOR_SEEDS) {
+        scalar(cols, w, ranges, nRanges, t, inv);
+      } else if (t.dim == 2) {
+        run2(cols[0], cols[1], w, ranges, nRanges, p[0], p[1], t.size, t, inv);
+      } else if (t.dim == 3) {
+        run3(cols[0], cols[1], cols[2], w, ranges, nRanges, p[0], p[1], p[2], t.size, t, inv);
+      } else {
+        runN(cols, w, ranges, nRanges, t, inv);
+      }
+      return true;
+    }
+
+    /**
+     * {@code k[s]}: the kernel values of the squared distances {@code d2[s]}, which it may
+     * overwrite; {@code as[s]} gains {@code pw} where {@code u ≤ 1}.
+     */
+    private static void weights(
+        double[] d2, double inv, double pw, double[] k, double[] as, int n) {
+      if (GAUSS) {
         for (int s = 0; s < n; s++) {
-          double dx = p0 - s0[s];
-          d2[s] = dx * dx;
+          ahead(d2[s], inv, d2, k, s);
         }
-        for (int j = 1; j < d; j++) {
-          final double pj = cols[j][i];
-          final double[] sj = pos[j];
-          for (int s = 0; s < n; s++) {
-            double dx = pj - sj[s];
-            d2[s] += dx * dx;
-          }
-        }
+        weightsAhead(d2, inv, pw, k, as, n);
+      } else {
         for (int s = 0; s < n; s++) {
           double u = d2[s] * inv;
-          double st = step(GAUSSIAN_MAX_U - u);
-          cu[s] = u * st;
-          kw[s] = st;
-        }
-        if (noneWithin(kw, n)) {
-          continue;
-        }
-        for (int s = 0; s < n; s++) {
-          k[s] = kw[s] * gaussian(cu[s]);
-        }
-        for (int s = 0; s < n; s++) {
-          as[s] += pw * kw[s] * step(1.0 - cu[s]);
-        }
-        for (int s = 0; s < n; s++) {
-          double ks = k[s] * pw;
-          k[s] = ks;
-          aw[s] += ks;
-        }
-        for (int j = 0; j < d; j++) {
-          final double pj = cols[j][i];
-          final double[] sj = pos[j];
-          final double[] oj = t.offset[j];
-          for (int s = 0; s < n; s++) {
-            oj[s] += k[s] * (pj - sj[s]);
+          double st = step(1.0 - u);
+          k[s] = st * profile(u);
+          if (!SUPPORT_IS_WEIGHT) {
+            as[s] += pw * st;
           }
         }
       }
     }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += as[s];
-    }
-  }
 
-  private static void flatN(
-      double[][] cols, double[] w, int[] ranges, int nRanges, SeedTile t, double inv) {
-    final int d = t.dim;
-    final int n = t.size;
-    final double[][] pos = t.pos;
-    final double[] d2 = new double[n];
-    final double[] k = new double[n];
-    final double[] aw = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double pw = w[i];
-        final double p0 = cols[0][i];
-        final double[] s0 = pos[0];
-        for (int s = 0; s < n; s++) {
-          double dx = p0 - s0[s];
-          d2[s] = dx * dx;
-        }
-        for (int j = 1; j < d; j++) {
-          final double pj = cols[j][i];
-          final double[] sj = pos[j];
-          for (int s = 0; s < n; s++) {
-            double dx = pj - sj[s];
-            d2[s] += dx * dx;
-          }
-        }
-        for (int s = 0; s < n; s++) {
-          double ks = pw * step(1.0 - d2[s] * inv);
-          k[s] = ks;
-          aw[s] += ks;
-        }
-        for (int j = 0; j < d; j++) {
-          final double pj = cols[j][i];
-          final double[] sj = pos[j];
-          final double[] oj = t.offset[j];
-          for (int s = 0; s < n; s++) {
-            oj[s] += k[s] * (pj - sj[s]);
-          }
-        }
+    /**
+     * What the loops that compute a kernel's values ahead ({@link #AHEAD}) keep of a pair at
+     * squared distance {@code dd}: for the Gaussian, {@code a[s] = u} (0 beyond the cut-off) and
+     * {@code k[s]} 1 within it, else 0; for another kernel, {@code a[s] = dd}.
+     */
+    private static void ahead(double dd, double inv, double[] a, double[] k, int s) {
+      if (GAUSS) {
+        double u = dd * inv;
+        double st = step(MAX_U - u);
+        a[s] = u * st;
+        k[s] = st;
+      } else {
+        a[s] = dd;
       }
     }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += aw[s];
-    }
-  }
 
-  private static void epanechnikovN(
-      double[][] cols, double[] w, int[] ranges, int nRanges, SeedTile t, double inv) {
-    final int d = t.dim;
-    final int n = t.size;
-    final double[][] pos = t.pos;
-    final double[] d2 = new double[n];
-    final double[] k = new double[n];
-    final double[] aw = new double[n];
-    final double[] as = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double pw = w[i];
-        final double p0 = cols[0][i];
-        final double[] s0 = pos[0];
+    /** Whether none of the pairs {@link #ahead} kept is within the cut-off. */
+    private static boolean noneAhead(double[] a, double inv, double[] k, int n) {
+      return GAUSS ? noneSet(k, n) : noneWithin(a, inv, MAX_U, n);
+    }
+
+    /** {@link #weights} from what {@link #ahead} kept. */
+    private static void weightsAhead(
+        double[] a, double inv, double pw, double[] k, double[] as, int n) {
+      if (GAUSS) {
         for (int s = 0; s < n; s++) {
-          double dx = p0 - s0[s];
-          d2[s] = dx * dx;
-        }
-        for (int j = 1; j < d; j++) {
-          final double pj = cols[j][i];
-          final double[] sj = pos[j];
-          for (int s = 0; s < n; s++) {
-            double dx = pj - sj[s];
-            d2[s] += dx * dx;
-          }
+          as[s] += pw * k[s] * step(1.0 - a[s]);
         }
         for (int s = 0; s < n; s++) {
-          double u = d2[s] * inv;
-          double ws = pw * step(1.0 - u);
-          k[s] = ws - ws * u;
-          as[s] += ws;
+          k[s] = k[s] * profile(a[s]);
         }
-        for (int s = 0; s < n; s++) {
-          aw[s] += k[s];
-        }
-        for (int j = 0; j < d; j++) {
-          final double pj = cols[j][i];
-          final double[] sj = pos[j];
-          final double[] oj = t.offset[j];
-          for (int s = 0; s < n; s++) {
-            oj[s] += k[s] * (pj - sj[s]);
-          }
-        }
+      } else {
+        weights(a, inv, pw, k, as, n);
       }
     }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += as[s];
-    }
-  }
 
-  private static void triangularN(
-      double[][] cols, double[] w, int[] ranges, int nRanges, SeedTile t, double inv) {
-    final int d = t.dim;
-    final int n = t.size;
-    final double[][] pos = t.pos;
-    final double[] d2 = new double[n];
-    final double[] k = new double[n];
-    final double[] aw = new double[n];
-    final double[] as = new double[n];
-    for (int r = 0; r < nRanges; r += 2) {
-      final int to = ranges[r + 1];
-      for (int i = ranges[r]; i < to; i++) {
-        final double pw = w[i];
-        final double p0 = cols[0][i];
-        final double[] s0 = pos[0];
-        for (int s = 0; s < n; s++) {
-          double dx = p0 - s0[s];
-          d2[s] = dx * dx;
-        }
-        for (int j = 1; j < d; j++) {
-          final double pj = cols[j][i];
-          final double[] sj = pos[j];
-          for (int s = 0; s < n; s++) {
-            double dx = pj - sj[s];
-            d2[s] += dx * dx;
-          }
-        }
-        for (int s = 0; s < n; s++) {
-          double u = d2[s] * inv;
-          double ws = pw * step(1.0 - u);
-          k[s] = ws * (1.0 - Math.sqrt(u));
-          as[s] += ws;
-        }
-        for (int s = 0; s < n; s++) {
-          aw[s] += k[s];
-        }
-        for (int j = 0; j < d; j++) {
-          final double pj = cols[j][i];
-          final double[] sj = pos[j];
-          final double[] oj = t.offset[j];
-          for (int s = 0; s < n; s++) {
-            oj[s] += k[s] * (pj - sj[s]);
-          }
+    /** Whether none of the first {@code n} flags {@code k[s]} of {@link #ahead} is set. */
+    private static boolean noneSet(double[] k, int n) {
+      for (int s = 0; s < n; s++) {
+        if (k[s] != 0) {
+          return false;
         }
       }
+      return true;
     }
-    for (int s = 0; s < n; s++) {
-      t.weight[s] += aw[s];
-      t.support[s] += as[s];
-    }
-  }
 
-  // ---- few seeds -----------------------------------------------------------------------------
-
-  /** Seed outer, points inner, skipping pairs beyond the cut-off: for tiles of a few seeds. */
-  private static void scalar(
-      double[][] cols,
-      double[] w,
-      int[] ranges,
-      int nRanges,
-      SeedTile t,
-      Kernel kernel,
-      double inv) {
-    final int d = t.dim;
-    final double maxU = kernel.maxU();
-    final double[] c = new double[d];
-    final double[] off = new double[d];
-    for (int s = 0; s < t.size; s++) {
-      for (int j = 0; j < d; j++) {
-        c[j] = t.pos[j][s];
-        off[j] = 0;
-      }
-      double sw = 0;
-      double sp = 0;
+    private static void run2(
+        double[] x,
+        double[] y,
+        double[] w,
+        int[] ranges,
+        int nRanges,
+        double[] sx,
+        double[] sy,
+        int n,
+        SeedTile t,
+        double inv) {
+      final double[] d2 = t.scratchU;
+      final double[] g = t.scratchK;
+      final double[] aw = new double[n];
+      final double[] as = new double[n];
+      final double[] ax = new double[n];
+      final double[] ay = new double[n];
       for (int r = 0; r < nRanges; r += 2) {
         final int to = ranges[r + 1];
         for (int i = ranges[r]; i < to; i++) {
-          double d2 = 0;
-          for (int j = 0; j < d; j++) {
-            double dx = cols[j][i] - c[j];
-            d2 += dx * dx;
-          }
-          double u = d2 * inv;
-          if (u <= maxU) {
-            double pw = w[i];
-            double k = pw * weightWithin(kernel, u);
-            sw += k;
-            for (int j = 0; j < d; j++) {
-              off[j] += k * (cols[j][i] - c[j]);
+          final double px = x[i];
+          final double py = y[i];
+          final double pw = w[i];
+          if (AHEAD) {
+            for (int s = 0; s < n; s++) {
+              double dx = px - sx[s];
+              double dy = py - sy[s];
+              ahead(dx * dx + dy * dy, inv, d2, g, s);
             }
-            if (u <= 1.0) {
-              sp += pw;
+            if (noneAhead(d2, inv, g, n)) {
+              continue;
+            }
+            weightsAhead(d2, inv, pw, g, as, n);
+          }
+          for (int s = 0; s < n; s++) {
+            double dx = px - sx[s];
+            double dy = py - sy[s];
+            double u = (dx * dx + dy * dy) * inv;
+            double ws = pw * step(1.0 - u);
+            double ks = AHEAD ? g[s] * pw : ws * profile(u);
+            aw[s] += ks;
+            ax[s] += ks * dx;
+            ay[s] += ks * dy;
+            if (!AHEAD && !SUPPORT_IS_WEIGHT) {
+              as[s] += ws;
             }
           }
         }
       }
-      t.weight[s] += sw;
-      t.support[s] += sp;
-      for (int j = 0; j < d; j++) {
-        t.offset[j][s] += off[j];
+      for (int s = 0; s < n; s++) {
+        t.weight[s] += aw[s];
+        t.support[s] += SUPPORT_IS_WEIGHT ? aw[s] : as[s];
+        t.offset[0][s] += ax[s];
+        t.offset[1][s] += ay[s];
+      }
+    }
+
+    private static void run3(
+        double[] x,
+        double[] y,
+        double[] z,
+        double[] w,
+        int[] ranges,
+        int nRanges,
+        double[] sx,
+        double[] sy,
+        double[] sz,
+        int n,
+        SeedTile t,
+        double inv) {
+      final double[] d2 = t.scratchU;
+      final double[] g = t.scratchK;
+      final double[] aw = new double[n];
+      final double[] as = new double[n];
+      final double[] ax = new double[n];
+      final double[] ay = new double[n];
+      final double[] az = new double[n];
+      for (int r = 0; r < nRanges; r += 2) {
+        final int to = ranges[r + 1];
+        for (int i = ranges[r]; i < to; i++) {
+          final double px = x[i];
+          final double py = y[i];
+          final double pz = z[i];
+          final double pw = w[i];
+          if (AHEAD) {
+            for (int s = 0; s < n; s++) {
+              double dx = px - sx[s];
+              double dy = py - sy[s];
+              double dz = pz - sz[s];
+              ahead(dx * dx + dy * dy + dz * dz, inv, d2, g, s);
+            }
+            if (noneAhead(d2, inv, g, n)) {
+              continue;
+            }
+            weightsAhead(d2, inv, pw, g, as, n);
+          }
+          for (int s = 0; s < n; s++) {
+            double dx = px - sx[s];
+            double dy = py - sy[s];
+            double dz = pz - sz[s];
+            double u = (dx * dx + dy * dy + dz * dz) * inv;
+            double ws = pw * step(1.0 - u);
+            double ks = AHEAD ? g[s] * pw : ws * profile(u);
+            aw[s] += ks;
+            ax[s] += ks * dx;
+            ay[s] += ks * dy;
+            az[s] += ks * dz;
+            if (!AHEAD && !SUPPORT_IS_WEIGHT) {
+              as[s] += ws;
+            }
+          }
+        }
+      }
+      for (int s = 0; s < n; s++) {
+        t.weight[s] += aw[s];
+        t.support[s] += SUPPORT_IS_WEIGHT ? aw[s] : as[s];
+        t.offset[0][s] += ax[s];
+        t.offset[1][s] += ay[s];
+        t.offset[2][s] += az[s];
+      }
+    }
+
+    private static void runN(
+        double[][] cols, double[] w, int[] ranges, int nRanges, SeedTile t, double inv) {
+      final int d = t.dim;
+      final int n = t.size;
+      final double[][] pos = t.pos;
+      final double[] d2 = t.scratchU;
+      final double[] k = t.scratchK;
+      final double[] aw = new double[n];
+      final double[] as = new double[n];
+      for (int r = 0; r < nRanges; r += 2) {
+        final int to = ranges[r + 1];
+        for (int i = ranges[r]; i < to; i++) {
+          final double pw = w[i];
+          final double p0 = cols[0][i];
+          final double[] s0 = pos[0];
+          for (int s = 0; s < n; s++) {
+            double dx = p0 - s0[s];
+            d2[s] = dx * dx;
+          }
+          for (int j = 1; j < d; j++) {
+            final double pj = cols[j][i];
+            final double[] sj = pos[j];
+            for (int s = 0; s < n; s++) {
+              double dx = pj - sj[s];
+              d2[s] += dx * dx;
+            }
+          }
+          if (noneWithin(d2, inv, MAX_U, n)) {
+            continue;
+          }
+          weights(d2, inv, pw, k, as, n);
+          for (int s = 0; s < n; s++) {
+            double ks = k[s] * pw;
+            k[s] = ks;
+            aw[s] += ks;
+          }
+          for (int j = 0; j < d; j++) {
+            final double pj = cols[j][i];
+            final double[] sj = pos[j];
+            final double[] oj = t.offset[j];
+            for (int s = 0; s < n; s++) {
+              oj[s] += k[s] * (pj - sj[s]);
+            }
+          }
+        }
+      }
+      for (int s = 0; s < n; s++) {
+        t.weight[s] += aw[s];
+        t.support[s] += SUPPORT_IS_WEIGHT ? aw[s] : as[s];
+      }
+    }
+
+    // ---- few seeds -----------------------------------------------------------------------------
+
+    /** Seed outer, points inner, skipping pairs beyond the cut-off: for tiles of a few seeds. */
+    private static void scalar(
+        double[][] cols, double[] w, int[] ranges, int nRanges, SeedTile t, double inv) {
+      final int d = t.dim;
+      final double maxU = MAX_U;
+      final double[] c = new double[d];
+      final double[] off = new double[d];
+      for (int s = 0; s < t.size; s++) {
+        for (int j = 0; j < d; j++) {
+          c[j] = t.pos[j][s];
+          off[j] = 0;
+        }
+        double sw = 0;
+        double sp = 0;
+        for (int r = 0; r < nRanges; r += 2) {
+          final int to = ranges[r + 1];
+          for (int i = ranges[r]; i < to; i++) {
+            double d2 = 0;
+            for (int j = 0; j < d; j++) {
+              double dx = cols[j][i] - c[j];
+              d2 += dx * dx;
+            }
+            double u = d2 * inv;
+            if (u <= maxU) {
+              double pw = w[i];
+              double k = pw * profile(u);
+              sw += k;
+              for (int j = 0; j < d; j++) {
+                off[j] += k * (cols[j][i] - c[j]);
+              }
+              if (u <= 1.0) {
+                sp += pw;
+              }
+            }
+          }
+        }
+        t.weight[s] += sw;
+        t.support[s] += sp;
+        for (int j = 0; j < d; j++) {
+          t.offset[j][s] += off[j];
+        }
       }
     }
   }

@@ -21,8 +21,16 @@ import org.apache.spark.sql.types.StructType;
  * <pre>
  * mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx3g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     io.github.meanshift.shift.JvmShiftBench [loops|engine|all] [points] [seeds] [threads] [h]
+ *     io.github.meanshift.shift.JvmShiftBench [loops|engine|all] [points] [seeds] [threads] [h] \
+ *     [dims] [kernels]
  * </pre>
+ *
+ * <p>{@code dims} is a comma-separated list of dimensions (default {@code 2,5,16}: the fused
+ * two-feature loop and the generic one at a low and a high dimension), {@code kernels} one of
+ * kernel names (default all four). Add {@code --add-modules jdk.incubator.vector} to the {@code
+ * java} command to measure the Vector API loops instead; fewer than 8 seeds measure the scalar loop
+ * of small tiles. {@code -Dbench.repeats=N} sets the repetitions (default 5), of which the best is
+ * printed.
  *
  * <p>{@code loops}: the per-partition loop alone, one block per thread (as Spark runs one task per
  * core), as pairs per second of wall time and per second of the threads' CPU time (the latter is
@@ -33,7 +41,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class JvmShiftBench {
   private static double bandwidth = 0.3;
-  private static final int REPEATS = 5;
+  private static final int REPEATS = Integer.getInteger("bench.repeats", 5);
   private static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -45,6 +53,16 @@ public final class JvmShiftBench {
     int m = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
     bandwidth = args.length > 4 ? Double.parseDouble(args[4]) : bandwidth;
+    int[] dims =
+        java.util.Arrays.stream((args.length > 5 ? args[5] : "2,5,16").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
+    Kernel[] kernels =
+        args.length > 6
+            ? java.util.Arrays.stream(args[6].split(","))
+                .map(Kernel::fromName)
+                .toArray(Kernel[]::new)
+            : Kernel.values();
     System.out.printf(
         Locale.ROOT,
         "%d points, %d seeds, h = %s, Vector API loop: %s%n",
@@ -52,7 +70,7 @@ public final class JvmShiftBench {
         m,
         bandwidth,
         ShiftLoops.VECTOR);
-    for (int d : new int[] {2, 5}) {
+    for (int d : dims) {
       double[][] x = blobs(n, d, 1);
       double[][] seeds = new double[m][];
       Random r = new Random(2);
@@ -60,10 +78,10 @@ public final class JvmShiftBench {
         seeds[i] = x[r.nextInt(n)].clone();
       }
       if (mode.equals("loops") || mode.equals("all")) {
-        loops(x, seeds, threads);
+        loops(x, seeds, threads, kernels);
       }
       if (mode.equals("engine") || mode.equals("all")) {
-        engine(x, seeds);
+        engine(x, seeds, kernels);
       }
     }
   }
@@ -80,7 +98,8 @@ public final class JvmShiftBench {
     return x;
   }
 
-  private static void loops(double[][] x, double[][] seeds, int threads) throws Exception {
+  private static void loops(double[][] x, double[][] seeds, int threads, Kernel[] kernels)
+      throws Exception {
     int n = x.length;
     int d = x[0].length;
     int m = seeds.length;
@@ -104,24 +123,29 @@ public final class JvmShiftBench {
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      for (Kernel k : Kernel.values()) {
+      for (Kernel k : kernels) {
         double best = 0;
         double bestCpu = 0;
+        double checksum = 0;
         for (int rep = 0; rep < REPEATS; rep++) {
           long t0 = System.nanoTime();
-          List<Future<Long>> fs = new ArrayList<>();
+          List<Future<double[]>> fs = new ArrayList<>();
           for (PointBlock b : exact) {
             fs.add(
                 pool.submit(
                     () -> {
                       long c0 = CPU.getCurrentThreadCpuTime();
-                      b.pass(flat, m, k, bandwidth);
-                      return CPU.getCurrentThreadCpuTime() - c0;
+                      PartialSums sums = b.pass(flat, m, k, bandwidth);
+                      long cpu = CPU.getCurrentThreadCpuTime() - c0;
+                      return new double[] {cpu, checksum(sums)};
                     }));
           }
           long cpu = 0;
-          for (Future<Long> f : fs) {
-            cpu += f.get();
+          checksum = 0;
+          for (Future<double[]> f : fs) {
+            double[] r = f.get();
+            cpu += (long) r[0];
+            checksum += r[1];
           }
           best = Math.max(best, (double) n * m / ((System.nanoTime() - t0) / 1e9));
           bestCpu = Math.max(bestCpu, (double) n * m / (cpu / 1e9));
@@ -129,20 +153,30 @@ public final class JvmShiftBench {
         System.out.printf(
             Locale.ROOT,
             "loops  d=%d %-12s %d threads: %.3g pairs/s wall, %.3g pairs/s per CPU-second"
-                + " (best of %d)%n",
+                + " (best of %d; checksum %.12g)%n",
             d,
             k.paramName(),
             threads,
             best,
             bestCpu,
-            REPEATS);
+            REPEATS,
+            checksum);
       }
     } finally {
       pool.shutdown();
     }
   }
 
-  private static void engine(double[][] x, double[][] seeds) {
+  /** A weighted sum of all sums, to see that two builds of the loops compute the same. */
+  private static double checksum(PartialSums sums) {
+    double c = 0;
+    for (int i = 0; i < sums.values.length; i++) {
+      c += sums.values[i] * (1 + i % 7);
+    }
+    return c;
+  }
+
+  private static void engine(double[][] x, double[][] seeds, Kernel[] kernels) {
     int d = x[0].length;
     SparkSession spark =
         SparkSession.builder()
@@ -173,7 +207,7 @@ public final class JvmShiftBench {
       Dataset<Row> df = spark.createDataFrame(rows, schema).repartition(2).cache();
       PointSet points = new PointSet(df, names, PointStats.compute(df, names, "weight"));
       for (boolean grid : new boolean[] {false, true}) {
-        for (Kernel k : Kernel.values()) {
+        for (Kernel k : kernels) {
           try (JvmShiftEngine e = new JvmShiftEngine(points, k, bandwidth, grid)) {
             double best = 0;
             for (int rep = 0; rep < REPEATS; rep++) {

@@ -2,6 +2,8 @@ package io.github.meanshift.shift;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The JVM loops (no Spark) against a plain double loop over {@link Kernel#weight(double)}: every
  * dimension path (fused two and three features, generic), tiles below the vector threshold and
  * above the tile capacity, exact and grid blocks. With the Vector API module in the test JVM (see
- * {@link #vectorLoopRunsExactlyWhenItsModuleIsPresent}) the same tests check {@link VectorLoops}.
+ * {@link #vectorLoopRunsExactlyWhenItsModuleIsPresent}) the same tests check {@link VectorLoops};
+ * {@link #everyLoopMatchesThePlainLoop} runs each kind of loop directly, so that both the
+ * auto-vectorised and (with the module) the Vector API loops run in either JVM.
  */
 class ShiftLoopsTest {
   /** The polynomial Gaussian against {@code StrictMath.exp}, relative. */
@@ -48,7 +52,7 @@ class ShiftLoopsTest {
   @ParameterizedTest
   @EnumSource(Kernel.class)
   void everyPathMatchesThePlainLoop(Kernel kernel) {
-    for (int d = 1; d <= 6; d++) {
+    for (int d : new int[] {1, 2, 3, 4, 5, 6, 16}) {
       double[][] x = uniform(300, d, 4.0, 10 + d);
       double[] w = weights(x.length, 20 + d);
       for (int m : new int[] {3, 40, 700}) {
@@ -61,6 +65,125 @@ class ShiftLoopsTest {
         }
       }
     }
+  }
+
+  /** Tile sizes of {@link #everyLoopMatchesThePlainLoop}: scalar, a partial vector, a full tile. */
+  static final int[] TILE_SIZES = {1, ShiftLoops.MIN_VECTOR_SEEDS - 1, 37, -1};
+
+  /**
+   * Each kind of loop run directly on tiles (not through {@link ShiftLoops#run}'s choice) against
+   * the plain loop: the scalar loop of small tiles, the auto-vectorised loops and, when the JVM has
+   * the Vector API module, the Vector API loops, for the fused two- and three-feature loops and the
+   * generic one (1, 4, 5 and 16 features), over two ranges of points with a gap.
+   */
+  @ParameterizedTest
+  @EnumSource(Kernel.class)
+  void everyLoopMatchesThePlainLoop(Kernel kernel) {
+    for (int d : new int[] {1, 2, 3, 4, 5, 16}) {
+      double[][] x = clustered(300, d, 70 + d);
+      double[] w = weights(x.length, 80 + d);
+      int[] ranges = {0, 110, 150, 300};
+      double[][] inRanges = new double[260][];
+      double[] wInRanges = new double[260];
+      for (int i = 0, k = 0; i < x.length; i++) {
+        if (i < 110 || i >= 150) {
+          inRanges[k] = x[i];
+          wInRanges[k++] = w[i];
+        }
+      }
+      for (int size : TILE_SIZES) {
+        SeedTile tile = new SeedTile(d);
+        int m = size < 0 ? tile.capacity : size;
+        double[][] seeds = seedsFrom(x, m, 90 + d + m);
+        ShiftSums expected = reference(inRanges, wInRanges, seeds, kernel, BANDWIDTH);
+        String what = kernel + " d=" + d + " seeds=" + m;
+        assertSums(
+            expected,
+            onTile(tile, x, w, ranges, seeds, kernel, false),
+            BANDWIDTH,
+            SUM_TOLERANCE,
+            what + (m < ShiftLoops.MIN_VECTOR_SEEDS ? " scalar" : " auto-vectorised"));
+        if (vectorModule()) {
+          assertSums(
+              expected,
+              onTile(tile, x, w, ranges, seeds, kernel, true),
+              BANDWIDTH,
+              SUM_TOLERANCE,
+              what + " Vector API");
+        }
+      }
+    }
+  }
+
+  /** The Vector API loops run, so that a build with the module tests them for certain. */
+  @ParameterizedTest
+  @EnumSource(Kernel.class)
+  void vectorLoopsRunWithTheirModule(Kernel kernel) {
+    assumeTrue(vectorModule(), "no jdk.incubator.vector in this JVM");
+    for (int d : new int[] {2, 3, 5}) {
+      SeedTile tile = new SeedTile(d);
+      tile.load(new double[8 * d], null, 0, 8);
+      double[][] cols = new double[d][1];
+      assertTrue(
+          ShiftLoops.vector(kernel).run(cols, new double[] {1.0}, new int[] {0, 1}, 2, tile, 1.0),
+          "d=" + d);
+      assertEquals(1.0, tile.weight[0], "d=" + d + ": a point on the seed has weight 1");
+      assertEquals(1.0, tile.support[0], "d=" + d);
+    }
+  }
+
+  static boolean vectorModule() {
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  }
+
+  /**
+   * The sums of {@code seeds}, loaded into {@code tile}, over the points of {@code ranges}, from
+   * the auto-vectorised loops (the scalar one for small tiles) or the Vector API ones.
+   */
+  static ShiftSums onTile(
+      SeedTile tile,
+      double[][] x,
+      double[] w,
+      int[] ranges,
+      double[][] seeds,
+      Kernel kernel,
+      boolean vectorApi) {
+    int d = tile.dim;
+    double[][] cols = new double[d][x.length];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < d; j++) {
+        cols[j][i] = x[i][j];
+      }
+    }
+    double[] flat = new double[seeds.length * d];
+    for (int i = 0; i < seeds.length; i++) {
+      System.arraycopy(seeds[i], 0, flat, i * d, d);
+    }
+    tile.load(flat, null, 0, seeds.length);
+    double inv = 1.0 / (BANDWIDTH * BANDWIDTH);
+    ShiftLoops.TileLoops loops = vectorApi ? ShiftLoops.vector(kernel) : ShiftLoops.tiled(kernel);
+    assertTrue(loops.run(cols, w, ranges, ranges.length, tile, inv), "the loops ran the tile");
+    PartialSums out = new PartialSums(seeds.length, d);
+    tile.addTo(out);
+    return out.toShiftSums();
+  }
+
+  /**
+   * Points in a few tight clusters (so that many pairs are within every kernel's reach, in any
+   * dimension) and, one in three, spread over the whole range (so that many are not).
+   */
+  static double[][] clustered(int n, int d, long seed) {
+    Random r = new Random(seed);
+    double[][] centres = uniform(6, d, 4.0, seed + 1);
+    double spread = 0.4 * BANDWIDTH / Math.sqrt(d);
+    double[][] x = new double[n][d];
+    for (int i = 0; i < n; i++) {
+      double[] c = centres[r.nextInt(centres.length)];
+      for (int j = 0; j < d; j++) {
+        x[i][j] = i % 3 == 0 ? 4.0 * r.nextDouble() : c[j] + spread * r.nextGaussian();
+      }
+    }
+    return x;
   }
 
   @ParameterizedTest
