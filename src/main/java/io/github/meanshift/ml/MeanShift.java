@@ -364,8 +364,7 @@ public class MeanShift extends Estimator<MeanShiftModel>
                   StandardMeanShift.run(
                       engine, seeds, h, getTol(), getMaxIter(), s -> LOG.info("{}", s)));
     }
-    ModeMerger.Centers merged =
-        timer.time("merge", () -> ModeMerger.merge(run.modes(), run.support(), h));
+    ModeMerger.Centers merged = timer.time("merge", () -> ModeMerger.merge(run, h));
     double[][] modes = merged.centers();
     int[] modeCluster =
         merge

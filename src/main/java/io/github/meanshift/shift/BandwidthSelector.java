@@ -156,7 +156,7 @@ public final class BandwidthSelector {
       try (ShiftEngine engine = new LocalShiftEngine(s, sw, stats, names, kernel, h, false)) {
         StandardMeanShift.Result run =
             StandardMeanShift.run(engine, seeds, h, tol, maxIter, it -> {});
-        modes = ModeMerger.merge(run.modes(), run.support(), h).centers();
+        modes = ModeMerger.merge(run, h).centers();
       }
       if (modes.length > MAX_MODE_SHARE * seeds.length) {
         break;

@@ -47,17 +47,41 @@ public final class ModeMerger {
   }
 
   /**
-   * Merges modes.
+   * Merges modes; those with support 0 found no points and are dropped.
    *
    * @param modes end position of each seed
-   * @param support support of each seed; seeds with 0 found no points and are dropped
+   * @param support support of each seed
    * @param bandwidth h: a mode within h of a stronger one is suppressed
    * @throws IllegalArgumentException if no seed found any point
    */
   public static Centers merge(double[][] modes, double[] support, double bandwidth) {
+    boolean[] found = new boolean[modes.length];
+    for (int i = 0; i < modes.length; i++) {
+      found[i] = support[i] > 0;
+    }
+    return merge(modes, support, found, bandwidth);
+  }
+
+  /** Merges the modes of a run: those it did not find points for are dropped. */
+  public static Centers merge(StandardMeanShift.Result run, double bandwidth) {
+    return merge(run.modes(), run.support(), run.found(), bandwidth);
+  }
+
+  /**
+   * Merges modes.
+   *
+   * @param modes end position of each seed
+   * @param support support of each seed: the ranking (a Gaussian mode can have support 0, no point
+   *     within h, and still be kept)
+   * @param found whether each seed found points; the others are dropped
+   * @param bandwidth h: a mode within h of a stronger one is suppressed
+   * @throws IllegalArgumentException if no seed found any point
+   */
+  public static Centers merge(
+      double[][] modes, double[] support, boolean[] found, double bandwidth) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < modes.length; i++) {
-      if (support[i] > 0) {
+      if (found[i]) {
         order.add(i);
       }
     }

@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
  * arcs becomes one cluster again, while two blobs with a real valley between them stay apart. A
  * persistence-based merge (ToMATo's elder rule) with a noise test, on the kernel density estimate
  * of a bounded sample: {@code F(p) = Σ w·K(|p−x|²/h²)} with the fit's own kernel and bandwidth, and
- * its Poisson variance {@code Q(p) = Σ w²·K²}.
+ * its Poisson variance {@code Q(p) = Σ w·K²} (a point of weight w counts as w points: duplicated
+ * points and their counts as weights merge alike).
  *
  * <p>Candidate pairs join each mode to its {@link #NEIGHBOURS} nearest modes; on the segment
  * between them the density is evaluated at {@link #SEGMENT_POINTS} interior points and its lowest
@@ -194,7 +195,7 @@ public final class RidgeMerge {
               for (int j = 0; j < x.length; j++) {
                 double k = kernel.weight(Distances.squared(points[i], x[j]) * inv);
                 f += w[j] * k;
-                q += w[j] * w[j] * k * k;
+                q += w[j] * k * k;
               }
               out[0][i] = f;
               out[1][i] = q;

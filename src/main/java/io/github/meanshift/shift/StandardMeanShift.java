@@ -17,12 +17,19 @@ public final class StandardMeanShift {
   public static final class Result {
     private final double[][] modes;
     private final double[] support;
+    private final boolean[] found;
     private final boolean[] converged;
     private final List<IterationStats> iterations;
 
-    Result(double[][] modes, double[] support, boolean[] converged, List<IterationStats> it) {
+    Result(
+        double[][] modes,
+        double[] support,
+        boolean[] found,
+        boolean[] converged,
+        List<IterationStats> it) {
       this.modes = modes;
       this.support = support;
+      this.found = found;
       this.converged = converged;
       this.iterations = it;
     }
@@ -34,10 +41,19 @@ public final class StandardMeanShift {
 
     /**
      * Weight of the points within one bandwidth of each seed's position before its last step (as
-     * scikit-learn's "intensity"); 0 for seeds that found no points.
+     * scikit-learn's "intensity"); 0 for seeds that found no points. A Gaussian seed can have
+     * support 0 and still have found points: its kernel reaches beyond h.
      */
     public double[] support() {
       return support;
+    }
+
+    /**
+     * Whether each seed found points (a positive kernel weight) at every step; the others are
+     * dropped, as scikit-learn drops them.
+     */
+    public boolean[] found() {
+      return found;
     }
 
     /** Whether each seed stopped by the tolerance rule (rather than at max-iter). */
@@ -52,7 +68,7 @@ public final class StandardMeanShift {
     /** Whether every seed with points converged within max-iter. */
     public boolean allConverged() {
       for (int i = 0; i < converged.length; i++) {
-        if (!converged[i] && support[i] > 0) {
+        if (!converged[i] && found[i]) {
           return false;
         }
       }
@@ -83,6 +99,8 @@ public final class StandardMeanShift {
       pos[i] = seeds[i].clone();
     }
     double[] support = new double[m];
+    boolean[] found = new boolean[m];
+    java.util.Arrays.fill(found, true);
     boolean[] converged = new boolean[m];
     int[] active = new int[m];
     for (int i = 0; i < m; i++) {
@@ -106,6 +124,7 @@ public final class StandardMeanShift {
         support[i] = sums.support(a);
         if (!(w > 0)) {
           support[i] = 0; // no point within the kernel's support: the seed is dropped
+          found[i] = false;
           continue;
         }
         double shift2 = 0;
@@ -129,6 +148,6 @@ public final class StandardMeanShift {
       history.add(stats);
       log.accept(stats);
     }
-    return new Result(pos, support, converged, history);
+    return new Result(pos, support, found, converged, history);
   }
 }
