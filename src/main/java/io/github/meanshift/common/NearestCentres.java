@@ -42,6 +42,15 @@ public final class NearestCentres {
   /** Highest dimension of the cell join (3^6 = 729 cells a centre). */
   public static final int MAX_CELL_DIM = 6;
 
+  /**
+   * Cell sizes the cell join tries: rows with no centre within the cell side go on to cells {@link
+   * #LEVEL_FACTOR} times larger, up to this many sizes, then to the full scan.
+   */
+  public static final int LEVELS = 4;
+
+  /** Each cell size of the cell join is this many times the previous one. */
+  public static final double LEVEL_FACTOR = 4;
+
   /** Most rows of the broadcast table of centres spread over their neighbourhoods. */
   public static final long MAX_CELL_ROWS = 20_000_000L;
 
@@ -102,16 +111,83 @@ public final class NearestCentres {
       keep.add(features[j].as("_ms_p" + j));
       position[j] = col("_ms_p" + j);
     }
-    Dataset<Row> rows =
-        data.select(keep.toArray(new Column[0]))
-            .withColumn(KEY, Cells.key(Cells.coordinates(position, side)));
+    List<Column> carried = new ArrayList<>();
+    carried.add(col(ROW));
+    for (String c : original) {
+      carried.add(Columns.named(c));
+    }
+    for (int j = 0; j < d; j++) {
+      carried.add(position[j]);
+    }
+    Column[] out = new Column[original.length + 1];
+    for (int i = 0; i < original.length; i++) {
+      out[i] = Columns.named(original[i]);
+    }
+    double extent = extent(centers);
+    Dataset<Row> pending = data.select(keep.toArray(new Column[0]));
+    Dataset<Row> labelled = null;
+    double s = side;
+    for (int level = 0; level < LEVELS; level++, s *= LEVEL_FACTOR) {
+      Dataset<Row> best = bestInCells(pending, original, position, centers, s);
+      Column bestD2 = col(BEST + ".d2");
+      Column found = bestD2.isNotNull().and(bestD2.leq(lit(s * s)));
+      Column cid = col(BEST + ".cid");
+      if (!Double.isInfinite(maxDistance)) {
+        cid = when(bestD2.leq(lit(maxDistance * maxDistance)), cid).otherwise(lit(-1));
+      }
+      if (!Double.isInfinite(maxDistance) && maxDistance <= s) {
+        // Every centre within maxDistance is in the row's cells: none found is an orphan.
+        out[original.length] = when(found, cid).otherwise(lit(-1)).as(labelCol);
+        return union(labelled, best.select(out));
+      }
+      out[original.length] = cid.as(labelCol);
+      labelled = union(labelled, best.where(found).select(out));
+      pending = best.where(functions.not(found)).select(carried.toArray(new Column[0]));
+      if (s > LEVEL_FACTOR * extent) {
+        break; // coarser cells would hold every centre: the scan is as cheap
+      }
+    }
+    // The rows still without a centre in their cells (far from every centre): the full scan.
+    Dataset<Row> withAll = pending.crossJoin(broadcast(centresArray(data, centers)));
+    out[original.length] = scanLabel(position, centers.length, maxDistance)[0].as(labelCol);
+    return union(labelled, withAll.select(out));
+  }
+
+  private static Dataset<Row> union(Dataset<Row> a, Dataset<Row> b) {
+    return a == null ? b : a.union(b);
+  }
+
+  /** The largest side of the centres' bounding box. */
+  private static double extent(double[][] centers) {
+    double extent = 0;
+    for (int j = 0; j < centers[0].length; j++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double[] c : centers) {
+        lo = Math.min(lo, c[j]);
+        hi = Math.max(hi, c[j]);
+      }
+      extent = Math.max(extent, hi - lo);
+    }
+    return extent;
+  }
+
+  /**
+   * {@code rows} (row id, {@code original} columns, positions) with {@link #BEST}: the nearest
+   * centre among those of the row's own and adjacent cells of side {@code side}, as a struct (d2,
+   * cid), null when those cells hold none.
+   */
+  private static Dataset<Row> bestInCells(
+      Dataset<Row> rows, String[] original, Column[] position, double[][] centers, double side) {
+    int d = position.length;
+    Dataset<Row> keyed = rows.withColumn(KEY, Cells.key(Cells.coordinates(position, side)));
     Column[] centre = new Column[d];
     for (int j = 0; j < d; j++) {
       centre[j] = col(CENTRE + j);
     }
     Dataset<Row> table =
         Cells.explodeNeighbourhood(
-            ArrayTables.of(data.sparkSession(), centers, 0, centers.length, CID, CENTRE),
+            ArrayTables.of(rows.sparkSession(), centers, 0, centers.length, CID, CENTRE),
             centre,
             side,
             KEY);
@@ -122,7 +198,8 @@ public final class NearestCentres {
     }
     // Rows with no centre in their cells keep a null best (left join).
     Dataset<Row> pairs =
-        rows.join(broadcast(table), rows.col(KEY).equalTo(table.col(KEY)), "left_outer")
+        keyed
+            .join(broadcast(table), keyed.col(KEY).equalTo(table.col(KEY)), "left_outer")
             .drop(table.col(KEY));
     List<Column> firsts = new ArrayList<>();
     for (String c : original) {
@@ -137,39 +214,9 @@ public final class NearestCentres {
                 when(col(CID).isNull(), lit(null))
                     .otherwise(functions.struct(d2.as("d2"), col(CID).as("cid"))))
             .as(BEST));
-    Dataset<Row> best =
-        pairs
-            .groupBy(col(ROW))
-            .agg(firsts.get(0), firsts.subList(1, firsts.size()).toArray(new Column[0]));
-    double s2 = side * side;
-    Column bestD2 = col(BEST + ".d2");
-    Column found = bestD2.isNotNull().and(bestD2.leq(lit(s2)));
-    Column label;
-    Column[] out = new Column[original.length + 1];
-    for (int i = 0; i < original.length; i++) {
-      out[i] = Columns.named(original[i]);
-    }
-    if (!Double.isInfinite(maxDistance) && maxDistance <= side) {
-      // Every centre within maxDistance is in the row's cells: none found is an orphan.
-      label =
-          when(found.and(bestD2.leq(lit(maxDistance * maxDistance))), col(BEST + ".cid"))
-              .otherwise(lit(-1));
-      out[original.length] = label.as(labelCol);
-      return best.select(out);
-    }
-    Dataset<Row> withAll = best.crossJoin(broadcast(centresArray(data, centers)));
-    Column[] scan = scanLabel(position, centers.length, maxDistance);
-    label = when(found, col(BEST + ".cid")).otherwise(scan[0]);
-    if (!Double.isInfinite(maxDistance)) {
-      label =
-          when(
-                  found,
-                  when(bestD2.leq(lit(maxDistance * maxDistance)), col(BEST + ".cid"))
-                      .otherwise(lit(-1)))
-              .otherwise(scan[0]);
-    }
-    out[original.length] = label.as(labelCol);
-    return withAll.select(out);
+    return pairs
+        .groupBy(col(ROW))
+        .agg(firsts.get(0), firsts.subList(1, firsts.size()).toArray(new Column[0]));
   }
 
   /** {@code data} with the full-scan label. */
