@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks past the sweet spot, in one run on generated data: labels against many centres,
 # tens of thousands of clusters, 16 and 64 features (suitable and default bandwidth), and
-# blurring past the broadcast budget. Writes bench/out/scale-*.json and the "At scale" table of
-# docs/benchmarks.md.
+# blurring past the broadcast budget. Writes bench/out/scale-*.json and docs/scale.md.
 #
 # Usage: bash bench/scale.sh [--quick]     (--quick skips the 20-million-point blurring run)
 # Needs: Java 17, Maven; /usr/bin/time for the peak memory of whole commands.
@@ -71,5 +70,4 @@ if [[ $quick == 0 ]]; then
     --algorithm blurring --bandwidth 0.05 --output "$out/scale-blur-20m.json"
 fi
 
-/usr/bin/python3 bench/report.py "$out" docs/benchmarks.md
-echo "wrote docs/benchmarks.md" >&2
+/usr/bin/python3 bench/scale_report.py "$out" docs/scale.md

@@ -15,15 +15,26 @@ import org.apache.spark.sql.SparkSession;
 public final class BenchJson {
   private BenchJson() {}
 
-  /** Peak and maximum heap of this JVM (in local mode, the driver and executor). */
+  /**
+   * Heap of this JVM (in local mode, the driver and executor): {@code old_gen_peak_bytes}, the peak
+   * of the tenured pool (what survived collections: the live data), {@code peak_heap_bytes}, the
+   * sum of every heap pool's own peak (an upper bound: the pools peak at different times, the young
+   * ones at their size), and {@code max_heap_bytes}.
+   */
   public static ObjectNode memory() {
     long peak = 0;
+    long oldPeak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
         peak += pool.getPeakUsage().getUsed();
+        String name = pool.getName();
+        if (name.contains("Old") || name.contains("Tenured")) {
+          oldPeak = Math.max(oldPeak, pool.getPeakUsage().getUsed());
+        }
       }
     }
     ObjectNode m = ResultFiles.newObject();
+    m.put("old_gen_peak_bytes", oldPeak);
     m.put("peak_heap_bytes", peak);
     m.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
     return m;
