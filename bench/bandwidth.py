@@ -4,7 +4,7 @@ with ground truth, beside scikit-learn's default MeanShift, scikit-learn with th
 of a 15-point grid around its default (an oracle no user has) and MLlib KMeans told the true k;
 writes docs/bandwidth.md and bench/out/bandwidth/results.json.
 
-Usage: /usr/bin/python3 bench/bandwidth.py [--sets a,b,...] [--quick]
+Usage: /usr/bin/python3 bench/bandwidth.py [--sets a,b,...] [--reuse]
 Needs Debian's python3-sklearn (1.2.1) and the project built (./submit.sh builds it).
 """
 import argparse
@@ -88,9 +88,15 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--sets", default=",".join(D.CORE))
     p.add_argument("--target", default=os.path.join(ROOT, "docs", "bandwidth.md"))
+    p.add_argument("--reuse", action="store_true",
+                   help="keep the rows of results.json for the sets not in --sets")
     a = p.parse_args()
     os.makedirs(OUT, exist_ok=True)
     rows = []
+    kept = {}
+    if a.reuse and os.path.exists(os.path.join(OUT, "results.json")):
+        with open(os.path.join(OUT, "results.json")) as f:
+            kept = {r["set"]: r for r in json.load(f)}
     with open(os.path.join(OUT, "bench.log"), "a") as log:
         for name in a.sets.split(","):
             X, y = D.load(name)
@@ -103,10 +109,15 @@ def main():
             row["sklearn"] = sklearn(X, y)
             row["kmeans"] = mllib(name, csv, k, log)
             rows.append(row)
+            kept.pop(name, None)
             print(f"{name:14s} ours {row['ours']['ari']:.3f} (k={row['ours']['k']}) "
                   f"mode {row['ours_mode']['ari']:.3f} sklearn {row['sklearn']['default_ari']:.3f} "
                   f"oracle {row['sklearn']['oracle_ari']:.3f} kmeans {row['kmeans']['ari']:.3f}",
                   flush=True)
+    if kept:  # reused rows, in the order of the suite
+        order = list(D.CORE) + list(D.EXTRA)
+        rows = sorted(rows + list(kept.values()),
+                      key=lambda r: order.index(r["set"]) if r["set"] in order else len(order))
     with open(os.path.join(OUT, "results.json"), "w") as f:
         json.dump(rows, f, indent=1)
     write_markdown(rows, a.target)

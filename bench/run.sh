@@ -59,6 +59,9 @@ micro KMeansIterationBench --input "$out/blobs1m.parquet" --seeds 100 --bandwidt
 echo "== end to end: 1,000,000 points, Gaussian, bin seeding" >&2
 submit bench --mode fit --input "$out/blobs1m.parquet" --bandwidth 2.5 --bin-seeding --output "$out/fit-1m.json"
 
+echo "== the default bandwidth's cost: 1,000,000 points, Gaussian, bin seeding, no --bandwidth" >&2
+submit bench --mode fit --input "$out/blobs1m.parquet" --bin-seeding --output "$out/fit-1m-auto.json"
+
 if [[ $quick == 0 ]]; then
   echo "== end to end: 10,000,000 points, Gaussian, bin seeding" >&2
   submit bench --mode fit --input "$out/blobs10m.parquet" --bandwidth 2.5 --bin-seeding --output "$out/fit-10m.json"

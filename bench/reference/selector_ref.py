@@ -286,8 +286,11 @@ def select(X, weights=None, kernel="gaussian", seed=0, sample=SAMPLE, n_seeds=N_
     else:
         best = pbest
     if best is None:
-        h = b * ck
-        reason = "no stable partition with >= 2 clusters in either track: one cluster at sigma = b"
+        # scikit-learn's estimate as the matched kernel's scale (sigma = b / sqrt(d + 2), a flat
+        # kernel's h = b), or the finest scale scanned when the scan stopped above it
+        finest = rows["merged"][-1]["h"] if rows["merged"] else b * ck
+        h = max(b * ck / np.sqrt(d + 2.0), finest) if rows["merged"] else b * ck
+        reason = "no stable partition with >= 2 clusters in either track: sklearn's estimate at the matched scale"
         out = (h, None, table, reason)
     else:
         i_star = best["ia"] + POSITION * (best["iz"] - best["ia"])

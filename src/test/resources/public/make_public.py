@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.join(ROOT, "bench", "reference"))
 import bandwidth_datasets as D  # noqa: E402
 import selector_ref as S  # noqa: E402
 
-SETS = ["noisy_circles", "noisy_moons", "iris", "wine"]
+SETS = ["noisy_circles", "noisy_moons", "iris", "wine", "breast_cancer"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 

@@ -31,9 +31,13 @@ import java.util.Random;
  * {@link #SAME_PARTITION_MERGED}. The merged track's widest plateau wins, unless the plain track's
  * best (lowest {@link MixtureBic}) has another number of clusters and a BIC lower by more than
  * {@link #DELTA_BIC}; the bandwidth is the chosen plateau's geometric middle, and the fit merges
- * its modes when the merged track won. No plateau: one cluster at scale {@code b}. The scan stops
- * when a fit finds more than {@link #MAX_MODE_SHARE} of its seeds as modes; the plain track stops
- * earlier when its big clusters hold under {@link #MIN_COVER} of the sample.
+ * its modes when the merged track won. No plateau: scikit-learn's own default carried to the
+ * kernel, {@code σ = b/√(d+2)} (the Gaussian of the flat ball of radius b's second moment; a flat
+ * kernel's h is then b itself), or the finest scale scanned when the scan stopped above that (one
+ * cluster on structureless data; on data whose clusters no valley separates, the many small
+ * clusters scikit-learn's default finds, rather than one). The scan stops when a fit finds more
+ * than {@link #MAX_MODE_SHARE} of its seeds as modes; the plain track stops earlier when its big
+ * clusters hold under {@link #MIN_COVER} of the sample.
  *
  * <p>Measured on 14 public data sets (docs/bandwidth.md).
  */
@@ -201,7 +205,15 @@ public final class BandwidthSelector {
       }
       merged.add(scale(merged, i, h, k, partition, sw));
     }
-    return choose(s, sw, plain, merged, b * scale);
+    // No plateau: scikit-learn's estimate as the matched kernel's scale (a flat kernel's h is b),
+    // unless the scan stopped above it (too many modes there), then the finest scale scanned.
+    double fallback = b * scale / Math.sqrt(d + 2.0);
+    if (merged.isEmpty()) {
+      fallback = b * scale;
+    } else {
+      fallback = Math.max(fallback, merged.get(merged.size() - 1).h());
+    }
+    return choose(s, sw, plain, merged, fallback);
   }
 
   private static Scale scale(
@@ -213,9 +225,9 @@ public final class BandwidthSelector {
     return new Scale(step, h, clusters, partition, agreement);
   }
 
-  /** The chosen plateau, or the one-cluster scale when there is none. */
+  /** The chosen plateau, or the fallback scale when there is none. */
   private static BandwidthSelection choose(
-      double[][] s, double[] w, List<Scale> plain, List<Scale> merged, double oneCluster) {
+      double[][] s, double[] w, List<Scale> plain, List<Scale> merged, double fallback) {
     double[] plainScore = new double[plain.size()];
     double[] mergedScore = new double[merged.size()];
     List<Plateau> plainPlateaus = plateaus(s, w, plain, false, SAME_PARTITION, MIN_RUN, plainScore);
@@ -258,12 +270,13 @@ public final class BandwidthSelector {
     if (best == null) {
       return new BandwidthSelection(
           "auto",
-          oneCluster,
+          fallback,
           false,
           candidates,
           "no stable partition into 2 or more clusters over "
               + Math.max(plain.size(), merged.size())
-              + " scales, plain or merged: one cluster, at scikit-learn's estimate");
+              + " scales, plain or merged: scikit-learn's estimate at the kernel's matched scale"
+              + " (or the finest scale scanned, if above)");
     }
     double h = best.coarse().h() * Math.pow(best.fine().h() / best.coarse().h(), POSITION);
     return new BandwidthSelection(

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The default run on public data sets with ground truth (scikit-learn's noisy circles and moons,
- * iris and wine standardized), against the answers of the selector's numpy reference ({@code
- * bench/reference/selector_ref.py}), recorded with their ARI by {@code
- * src/test/resources/public/make_public.py}.
+ * The default run on public data sets with ground truth (scikit-learn's noisy circles and moons;
+ * iris, wine and breast cancer standardized: breast cancer has no stable partition, the fallback),
+ * against the answers of the selector's numpy reference ({@code bench/reference/selector_ref.py}),
+ * recorded with their ARI by {@code src/test/resources/public/make_public.py}.
  */
 class DefaultBandwidthTest extends SparkTestBase {
   /**
@@ -65,7 +65,7 @@ class DefaultBandwidthTest extends SparkTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"noisy_circles", "noisy_moons", "iris", "wine"})
+  @ValueSource(strings = {"noisy_circles", "noisy_moons", "iris", "wine", "breast_cancer"})
   void selectorMatchesTheReference(String name) throws IOException {
     JsonNode want = expected(name);
     double[][] x = points(name, null);
@@ -80,7 +80,7 @@ class DefaultBandwidthTest extends SparkTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"noisy_circles", "noisy_moons", "iris", "wine"})
+  @ValueSource(strings = {"noisy_circles", "noisy_moons", "iris", "wine", "breast_cancer"})
   void defaultFitFindsTheReferenceClusters(String name) throws IOException {
     JsonNode want = expected(name);
     Dataset<Row> df = csvResource("public/" + name + ".csv");
