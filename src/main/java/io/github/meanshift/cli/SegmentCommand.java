@@ -1,32 +1,13 @@
 package io.github.meanshift.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meanshift.io.OutputDir;
 import io.github.meanshift.ml.MeanShift;
-import io.github.meanshift.report.Reports;
-import io.github.meanshift.report.ResultFiles;
-import io.github.meanshift.segment.FolderEntry;
-import io.github.meanshift.segment.FolderSegmentation;
-import io.github.meanshift.segment.JointSegmentation;
 import io.github.meanshift.segment.ModeFilter;
-import io.github.meanshift.segment.PictureFile;
-import io.github.meanshift.segment.PictureInput;
 import io.github.meanshift.segment.PictureSegmentation;
-import io.github.meanshift.segment.RegionReport;
 import io.github.meanshift.segment.SegmentMethod;
 import io.github.meanshift.segment.SegmentParams;
 import io.github.meanshift.segment.Speedup;
-import io.github.meanshift.segment.SyntheticImage;
-import io.github.meanshift.segment.SyntheticScene;
 import io.github.meanshift.shift.Kernel;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +19,9 @@ import picocli.CommandLine.Option;
  * larger than {@code --tile-size}, or of every picture of a folder ({@code --images}). {@code
  * --method points} clusters the pixels as joint points with the MeanShift estimator instead, {@code
  * --method kmeans} with MLlib's KMeans; {@code --compare} puts k-means beside. Writes
- * segmented.png, boundaries.png, labels/ (x, y, segment) and report.json.
+ * segmented.png, boundaries.png, labels/ (x, y, segment) and report.json. The options and their
+ * checks are here; {@link SegmentSource} reads the picture and {@link SegmentRun} segments it and
+ * writes the results.
  */
 @Command(
     name = "segment",
@@ -47,8 +30,6 @@ import picocli.CommandLine.Option;
         "Segment a picture into regions (Comaniciu and Meer's mean shift), or every picture of a"
             + " folder.")
 final class SegmentCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(SegmentCommand.class);
-
   /** Label column of the segmentation (and of the labels/ table). */
   static final String SEGMENT = PictureSegmentation.SEGMENT;
 
@@ -72,11 +53,6 @@ final class SegmentCommand implements Callable<Integer> {
    * driver, which holds them anyway, with no Spark job per iteration.
    */
   static final long LOCAL_MAX_PIXELS = 1L << 20;
-
-  /** Largest side of the four-region --synthetic picture (the driver holds it). */
-  static final int MAX_SYNTHETIC_SIDE = 8192;
-
-  private static final Pattern SIZE = Pattern.compile("(?:quadrants:)?(\\d{1,5})x(\\d{1,5})");
 
   @Mixin OutputOptions output;
   @Mixin SparkOptions sparkOptions;
@@ -236,9 +212,10 @@ final class SegmentCommand implements Callable<Integer> {
               + " (original, mean shift, k-means side by side).")
   boolean compare;
 
-  private int[] fourRegionsSize;
-  private SyntheticScene scene;
+  /** Set by {@link #validate}: the resolved --method and the picture to read. */
   private String methodName;
+
+  private SegmentSource source;
 
   @Override
   public Integer call() throws Exception {
@@ -246,196 +223,19 @@ final class SegmentCommand implements Callable<Integer> {
     String format = output.format();
     validate();
     try (Sessions.Handle session = Sessions.start("segment", sparkOptions)) {
-      SparkSession spark = session.spark;
-      if (images != null) {
-        return folder(spark, format, start);
-      }
-      long readStart = System.nanoTime();
-      PictureInput in = input(spark);
-      double readSeconds = (System.nanoTime() - readStart) / 1e9;
-      LOG.info(
-          "image {}: {}x{} = {} pixels; {} {}",
-          in.name(),
-          in.width(),
-          in.height(),
-          (long) in.width() * in.height(),
-          methodName,
-          methodName.equals("regions")
-              ? params().describe()
-              : "hs " + spatialBandwidth + ", hr " + rangeBandwidth);
-      if (!in.held() && (compare || !methodName.equals("regions"))) {
-        throw new UsageException(
-            "--compare and --method "
-                + methodName
-                + " need a picture of at most --tile-size "
-                + tileSize
-                + " pixels a side; "
-                + in.name()
-                + " is "
-                + in.width()
-                + "x"
-                + in.height());
-      }
-      try (OutputDir dir = output.open(spark)) {
-        ObjectNode report = header(in);
-        if (methodName.equals("regions")) {
-          regions(spark, dir, in, format, report);
-        } else {
-          points(spark, dir, in, format, report);
-        }
-        report.with("seconds").put("read", readSeconds);
-        report.set("spark", Reports.spark(spark, sparkOptions.gpu));
-        report.with("seconds").put("total", (System.nanoTime() - start) / 1e9);
-        ResultFiles.writeReport(dir, report);
-        dir.commit();
-        LOG.info(
-            "{} segments; results in {} (segmented.png, boundaries.png, labels/, report.json{})",
-            report.get("n_segments").asInt(),
-            dir.target(),
-            compare ? ", segmented-kmeans.png, comparison.png" : "");
-      }
-      return 0;
+      SegmentRun run = new SegmentRun(this, session.spark, format, start);
+      return images != null ? run.folder() : run.picture();
     }
   }
 
-  /** Comaniciu and Meer's regions of one picture. */
-  private void regions(
-      SparkSession spark, OutputDir dir, PictureInput in, String format, ObjectNode report)
-      throws java.io.IOException {
-    PictureSegmentation.Compare cmp =
-        compare ? new PictureSegmentation.Compare(k, kmeansMaxIter(), seed) : null;
-    PictureSegmentation.Outcome out =
-        PictureSegmentation.run(spark, dir, in, params(), tileSize, format, cmp);
-    report.setAll(out.report());
-    if (sparkOptions.explainGpu) {
-      // The regions have no SQL plan; k-means under --compare is MLlib's, with none either.
-      java.util.List<String> without = new java.util.ArrayList<>();
-      without.add(
-          SEGMENT
-              + " region segmentation runs JVM loops on the pixel grid in tasks, not SQL plans: it"
-              + " stays on the CPU");
-      java.util.Map<String, org.apache.spark.sql.Dataset<?>> plans =
-          new java.util.LinkedHashMap<>();
-      if (out.kmeans() != null) {
-        out.kmeans()
-            .gpuPlans()
-            .apply(dir.work().toString())
-            .forEach((name, plan) -> plans.put(out.kmeans().predictionCol() + " " + name, plan));
-        if (out.kmeans().noGpuPlans() != null) {
-          without.add(out.kmeans().predictionCol() + " " + out.kmeans().noGpuPlans());
-        }
-      }
-      report.set("gpu_plan", Reports.gpuPlan(dir, plans, without));
-    }
+  /** The resolved --method: regions, points or kmeans (validated). */
+  String methodName() {
+    return methodName;
   }
 
-  /** --images: every picture of a folder. */
-  private int folder(SparkSession spark, String format, long start) throws java.io.IOException {
-    List<String> files =
-        FolderSegmentation.list(images, spark.sparkContext().hadoopConfiguration());
-    try (OutputDir dir = output.open(spark)) {
-      ObjectNode header = ResultFiles.newObject();
-      header.put("command", "segment");
-      header.put("method", "regions");
-      List<FolderEntry> index =
-          FolderSegmentation.run(spark, dir, files, params(), tileSize, header, format);
-      ObjectNode report = ResultFiles.newObject();
-      report.put("command", "segment");
-      report.put("images", images);
-      report.put("output", output.output);
-      report.put("n_images", index.size());
-      long ok = index.stream().filter(e -> e.status().equals("ok")).count();
-      report.put("n_segmented", ok);
-      report.put("n_failed", index.size() - ok);
-      report.put("index", FolderSegmentation.INDEX);
-      report.set("parameters", RegionReport.parameters(params(), tileSize, false));
-      report.set("spark", Reports.spark(spark, sparkOptions.gpu));
-      report.putObject("seconds").put("total", (System.nanoTime() - start) / 1e9);
-      ResultFiles.writeReport(dir, report);
-      dir.commit();
-      LOG.info("{} of {} pictures segmented; results in {}", ok, index.size(), dir.target());
-    }
-    return 0;
-  }
-
-  /** The picture: a file, a synthetic scene or the four-region test picture. */
-  private PictureInput input(SparkSession spark) {
-    if (fourRegionsSize != null) {
-      return PictureInput.fourRegions(
-          SyntheticImage.fourRegions(
-              fourRegionsSize[0],
-              fourRegionsSize[1],
-              SyntheticImage.DEFAULT_NOISE,
-              SyntheticImage.DEFAULT_SEED),
-          "synthetic:" + synthetic);
-    }
-    if (scene != null) {
-      return PictureInput.scene(scene, methodName.equals("regions") ? tileSize : Integer.MAX_VALUE);
-    }
-    PictureFile file = PictureFile.open(image, spark.sparkContext().hadoopConfiguration());
-    if (methodName.equals("regions")) {
-      return PictureInput.file(file, tileSize);
-    }
-    // The joint-point methods hold every pixel as a row: the reader's limit applies.
-    if ((long) file.width() * file.height() > PictureFile.MAX_POINT_PIXELS) {
-      throw new UsageException(
-          "image "
-              + image
-              + " has more than "
-              + PictureFile.MAX_POINT_PIXELS
-              + " pixels for --method "
-              + methodName
-              + "; downscale it or use --method regions");
-    }
-    return PictureInput.file(file, Integer.MAX_VALUE);
-  }
-
-  /** --method points or kmeans: the pixels clustered as joint points, as before the regions. */
-  private void points(
-      SparkSession spark, OutputDir dir, PictureInput in, String format, ObjectNode report)
-      throws java.io.IOException {
-    JointSegmentation.Outcome out =
-        JointSegmentation.run(
-            spark,
-            dir,
-            in,
-            new JointSegmentation.Settings(
-                methodName.equals("kmeans"),
-                spatialBandwidth,
-                rangeBandwidth,
-                (kernel == null ? POINTS_KERNEL : kernel.paramName()),
-                binSeeding,
-                minBinFreq,
-                tol != null ? tol : POINTS_TOL,
-                maxIter != null ? maxIter : POINTS_MAX_ITER,
-                localMaxPoints,
-                k,
-                kmeansMaxIter(),
-                seed,
-                compare),
-            format);
-    report.setAll(out.report());
-    if (sparkOptions.explainGpu) {
-      String work = dir.work().toString();
-      report.set(
-          "gpu_plan",
-          out.kmeans() != null
-              ? Reports.gpuPlan(dir, work, out.primary(), out.kmeans())
-              : Reports.gpuPlan(dir, work, out.primary()));
-    }
-  }
-
-  private ObjectNode header(PictureInput in) {
-    ObjectNode r = ResultFiles.newObject();
-    r.put("command", "segment");
-    r.put("image", in.name());
-    r.put("output", output.output);
-    r.put("width", in.width());
-    r.put("height", in.height());
-    r.put("pixels", (long) in.width() * in.height());
-    r.put("method", methodName);
-    r.put("compare", compare);
-    return r;
+  /** The picture of --image or --synthetic (validated). */
+  SegmentSource source() {
+    return source;
   }
 
   /** The region segmentation's parameters from the options (validated). */
@@ -450,7 +250,10 @@ final class SegmentCommand implements Callable<Integer> {
         speedup == Speedup.BASIN);
   }
 
-  private int kmeansMaxIter() {
+  /**
+   * Most iterations of k-means: --max-iter unless --method regions (a climb's), else the default.
+   */
+  int kmeansMaxIter() {
     return maxIter != null && !methodName.equals("regions") ? maxIter : KMEANS_MAX_ITER;
   }
 
@@ -461,18 +264,7 @@ final class SegmentCommand implements Callable<Integer> {
       throw new UsageException("give exactly one of --image, --images and --synthetic");
     }
     methodName = method.resolved().paramName();
-    if (synthetic != null) {
-      Matcher m = SIZE.matcher(synthetic.toLowerCase(Locale.ROOT));
-      if (m.matches()) {
-        fourRegionsSize = parseSize(m);
-      } else {
-        try {
-          scene = SyntheticScene.parse(synthetic);
-        } catch (IllegalArgumentException e) {
-          throw new UsageException("--synthetic: " + e.getMessage() + ", or WxH (e.g. 96x64)");
-        }
-      }
-    }
+    source = SegmentSource.of(image, synthetic);
     positive("--spatial-bandwidth", spatialBandwidth);
     positive("--range-bandwidth", rangeBandwidth);
     if (minRegion < 0) {
@@ -554,16 +346,6 @@ final class SegmentCommand implements Callable<Integer> {
     if (!(value > 0) || Double.isInfinite(value)) {
       throw new UsageException(option + " must be a positive number, got " + value);
     }
-  }
-
-  private static int[] parseSize(Matcher m) {
-    int w = Integer.parseInt(m.group(1));
-    int h = Integer.parseInt(m.group(2));
-    if (w < 2 || h < 2 || w > MAX_SYNTHETIC_SIDE || h > MAX_SYNTHETIC_SIDE) {
-      throw new UsageException(
-          "--synthetic sides must be in 2.." + MAX_SYNTHETIC_SIDE + ", got '" + m.group() + "'");
-    }
-    return new int[] {w, h};
   }
 
   @SuppressWarnings("unchecked")
