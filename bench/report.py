@@ -186,10 +186,28 @@ if exact and float(exact["ratio_meanshift_to_kmeans"]) > 1:
     ]
 lines += [
     "",
+    "Past the sweet spot (labels against 100,000 centres, tens of thousands of clusters, 16",
+    "and 64 features, blurring past the broadcast budget): [scale.md](scale.md), by",
+    "`bash bench/scale.sh`. The default bandwidth against scikit-learn on public data sets:",
+    "[bandwidth.md](bandwidth.md), by `bash bench/bandwidth.sh`.",
+    "",
     "Reproduce: `bash bench/run.sh` (add `--quick` to skip the 10-million-point run). Raw",
     "measurements: `bench/out/*.json`; the phases of each fit (prepare, bandwidth, seeding,",
     "shift, merge, label) are in the `fit-*.json` files.",
     "",
 ]
+# A hand-written "## Against earlier runs" section of the page stays (it compares runs on
+# other versions, which this run cannot measure).
+kept = ""
+if os.path.exists(target):
+    with open(target) as f:
+        old = f.read()
+    at = old.find("\n## Against earlier runs")
+    if at >= 0:
+        rest = old[at + 1:]
+        nxt = rest.find("\n## ", 1)
+        kept = rest if nxt < 0 else rest[:nxt + 1]
 with open(target, "w") as f:
     f.write("\n".join(lines))
+    if kept:
+        f.write("\n" + kept.rstrip("\n") + "\n")
