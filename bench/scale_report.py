@@ -68,7 +68,8 @@ lines = [
     "run on one machine (each a `./submit.sh bench` in an embedded local Spark; the raw JSON is in",
     "`bench/out/scale-*.json`). Times are the fit, then the fit plus writing every label to",
     "Parquet (`--mode end-to-end`); ARI against the generator's truth. Memory: the peak of the",
-    "JVM's old generation (the live data; `memory.old_gen_peak_bytes`).",
+    "JVM's old generation (`memory.old_gen_peak_bytes`; G1 lets it fill before it collects, so",
+    "an upper bound of the live data), and for whole commands the peak resident memory.",
     "",
 ]
 first = next((load(n) for n in ["scale-16d-100k-h3", "scale-label-1m-100k", "scale-50k-h001"]

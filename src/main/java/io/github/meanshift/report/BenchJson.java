@@ -17,9 +17,10 @@ public final class BenchJson {
 
   /**
    * Heap of this JVM (in local mode, the driver and executor): {@code old_gen_peak_bytes}, the peak
-   * of the tenured pool (what survived collections: the live data), {@code peak_heap_bytes}, the
-   * sum of every heap pool's own peak (an upper bound: the pools peak at different times, the young
-   * ones at their size), and {@code max_heap_bytes}.
+   * of the tenured pool (what survived young collections; G1 lets it fill up to its occupancy
+   * threshold before it collects, so an upper bound of the live data, not the live data itself),
+   * {@code peak_heap_bytes}, the sum of every heap pool's own peak (a looser bound: the pools peak
+   * at different times, the young ones at their size), and {@code max_heap_bytes}.
    */
   public static ObjectNode memory() {
     long peak = 0;
