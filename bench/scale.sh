@@ -41,8 +41,8 @@ echo "== 50,000 2-D points, flat kernel, h = 0.01 (tens of thousands of clusters
 submit bench --mode end-to-end --input "$out/scale-2d-50k.parquet" --kernel flat --bandwidth 0.01 \
   --output "$out/scale-50k-h001.json"
 rm -rf "$out/scale-50k-h001-run"
-timed scale-50k-h001-command meanshift --input "$out/scale-2d-50k.parquet" --kernel flat --bandwidth 0.01 \
-  --output "$out/scale-50k-h001-run"
+timed scale-50k-h001-command meanshift --input "$out/scale-2d-50k.parquet" --label-col truth --kernel flat \
+  --bandwidth 0.01 --output "$out/scale-50k-h001-run"
 rm -rf "$out/scale-50k-h001-run"
 
 echo "== 16 and 64 features: a suitable bandwidth, then the default" >&2

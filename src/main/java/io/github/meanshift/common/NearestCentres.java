@@ -254,6 +254,21 @@ public final class NearestCentres {
     for (int c = 0; c < centers.length; c++) {
       System.arraycopy(centers[c], 0, flat, c * d, d);
     }
+    if (!ArrayTables.forGpu(data.sparkSession())) {
+      // a local relation: its plan does not print the array (see ArrayTables)
+      org.apache.spark.sql.types.StructType schema =
+          new org.apache.spark.sql.types.StructType()
+              .add(
+                  ALL,
+                  org.apache.spark.sql.types.DataTypes.createArrayType(
+                      org.apache.spark.sql.types.DataTypes.DoubleType, false),
+                  false);
+      List<Row> one =
+          List.of(
+              org.apache.spark.sql.RowFactory.create(
+                  java.util.Arrays.stream(flat).boxed().toList()));
+      return data.sparkSession().createDataFrame(one, schema);
+    }
     return data.sparkSession().range(0, 1, 1, 1).select(lit(flat).as(ALL));
   }
 

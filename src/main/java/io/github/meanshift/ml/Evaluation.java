@@ -9,10 +9,16 @@ import org.apache.spark.sql.Row;
 /**
  * How good a clustering is: ARI and NMI against the truth when a label column is known (null
  * otherwise), and the silhouette (Spark's ClusteringEvaluator, squared Euclidean, over the points
- * that have a cluster), which needs at least two clusters: with fewer it is null and {@code
- * silhouetteNote} says why.
+ * that have a cluster), which needs at least two clusters and is skipped above {@link
+ * #MAX_SILHOUETTE_CLUSTERS}: then it is null and {@code silhouetteNote} says why.
  */
 public record Evaluation(Double ari, Double nmi, Double silhouette, String silhouetteNote) {
+  /**
+   * Most clusters the silhouette is computed for: Spark's costs a distance from every point to
+   * every cluster (50,000 points in 48,000 clusters: minutes).
+   */
+  public static final int MAX_SILHOUETTE_CLUSTERS = 1000;
+
   /**
    * Evaluates the predictions in {@code predictionCol} of {@code predictions}.
    *
@@ -40,6 +46,16 @@ public record Evaluation(Double ari, Double nmi, Double silhouette, String silho
           nmi,
           null,
           "one cluster: the silhouette compares each point's own cluster with the nearest other");
+    }
+    if (clusters > MAX_SILHOUETTE_CLUSTERS) {
+      return new Evaluation(
+          ari,
+          nmi,
+          null,
+          clusters
+              + " clusters: Spark's silhouette costs points x clusters; it is computed up to "
+              + MAX_SILHOUETTE_CLUSTERS
+              + " clusters");
     }
     Dataset<Row> clustered = predictions.where(Columns.named(predictionCol).geq(0));
     Dataset<Row> vectors =

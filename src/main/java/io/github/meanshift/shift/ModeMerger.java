@@ -5,7 +5,9 @@ import io.github.meanshift.common.Distances;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the end positions of the seeds into cluster centres, as scikit-learn does: seeds are ranked
@@ -99,16 +101,30 @@ public final class ModeMerger {
     List<Double> keptSupport = new ArrayList<>();
     int[] owner = new int[modes.length];
     Arrays.fill(owner, -1);
+    int d = modes.length == 0 ? 0 : modes[0].length;
+    // Many modes in few dimensions: the kept centres in cells of side h, so that a mode looks only
+    // at its own and the adjacent cells (every centre within h of it is there).
+    Map<Cell, List<Integer>> cells =
+        bandwidth > 0 && d <= GRID_MAX_DIM && order.size() > GRID_MIN_MODES
+            ? new HashMap<>()
+            : null;
     for (int i : order) {
-      for (int c = 0; c < kept.size() && owner[i] < 0; c++) {
-        if (Distances.squared(kept.get(c), modes[i]) <= h2) {
-          owner[i] = c;
+      if (cells == null) {
+        for (int c = 0; c < kept.size() && owner[i] < 0; c++) {
+          if (Distances.squared(kept.get(c), modes[i]) <= h2) {
+            owner[i] = c;
+          }
         }
+      } else {
+        owner[i] = firstWithin(cells, kept, modes[i], bandwidth, h2);
       }
       if (owner[i] < 0) {
         owner[i] = kept.size();
         kept.add(modes[i].clone());
         keptSupport.add(support[i]);
+        if (cells != null) {
+          cells.computeIfAbsent(Cell.of(modes[i], bandwidth), k -> new ArrayList<>()).add(owner[i]);
+        }
       }
     }
     double[] s = new double[kept.size()];
@@ -116,5 +132,59 @@ public final class ModeMerger {
       s[k] = keptSupport.get(k);
     }
     return new Centers(kept.toArray(new double[0][]), s, owner);
+  }
+
+  /** Highest dimension in which the merge looks up kept centres by cell (3^d cells a mode). */
+  static final int GRID_MAX_DIM = 6;
+
+  /** Fewer modes than this merge by the plain scan. */
+  static final int GRID_MIN_MODES = 256;
+
+  /** Integer coordinates of a cell of side h. */
+  private record Cell(long[] coords) {
+    static Cell of(double[] x, double side) {
+      long[] c = new long[x.length];
+      for (int j = 0; j < x.length; j++) {
+        c[j] = (long) Math.floor(x[j] / side);
+      }
+      return new Cell(c);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Cell c && Arrays.equals(coords, c.coords);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(coords);
+    }
+  }
+
+  /** The first kept centre (lowest index) within h of {@code x}, or -1. */
+  private static int firstWithin(
+      Map<Cell, List<Integer>> cells, List<double[]> kept, double[] x, double h, double h2) {
+    long[] own = Cell.of(x, h).coords();
+    int d = own.length;
+    int neighbours = (int) Math.pow(3, d);
+    int best = -1;
+    long[] c = new long[d];
+    for (int n = 0; n < neighbours; n++) {
+      int code = n;
+      for (int j = 0; j < d; j++) {
+        c[j] = own[j] + (code % 3) - 1;
+        code /= 3;
+      }
+      List<Integer> in = cells.get(new Cell(c));
+      if (in == null) {
+        continue;
+      }
+      for (int k : in) {
+        if ((best < 0 || k < best) && Distances.squared(kept.get(k), x) <= h2) {
+          best = k;
+        }
+      }
+    }
+    return best;
   }
 }

@@ -183,10 +183,10 @@ class StandaloneClusterIT {
     ResultDir.assertSameClusters(local, result, CENTER_TOLERANCE);
     JsonNode spark = result.report().path("spark");
     assertEquals(cluster.masterUrl(), spark.path("master").asText(), spark.toString());
-    assertEquals(
-        "jvm/exact",
-        result.report().path("parameters").path("engine").asText(),
-        "the executors ran the iterations");
+    // jvm/: the executors ran the iterations (the neighbour search after the slash follows a
+    // sample of the points, which the partitioning changes)
+    String engine = result.report().path("parameters").path("engine").asText();
+    assertTrue(engine.startsWith("jvm/"), "the executors ran the iterations: " + engine);
     // Nothing in conf/ or on the command line sets executor Java options: Spark adds the
     // module flags itself (SparkContext puts its JavaModuleOptions before
     // spark.executor.extraJavaOptions), and the Worker starts executors with them.
@@ -215,7 +215,11 @@ class StandaloneClusterIT {
             "--conf",
             "spark.eventLog.logBlockUpdates.enabled=true",
             "--conf",
-            "spark.eventLog.compress=false")) {
+            "spark.eventLog.compress=false",
+            // one file per application, as before Spark 4.0 (which rolls event logs into a
+            // directory by default)
+            "--conf",
+            "spark.eventLog.rolling.enabled=false")) {
       if (!run.awaitStderr(FAULT_AFTER, PROGRESS_TIMEOUT)) {
         fail("no '" + FAULT_AFTER + "' in the driver's log:\n" + SubmitProcess.tail(run.stderr()));
       }
