@@ -33,7 +33,10 @@ import org.apache.spark.sql.functions;
  * </ul>
  *
  * Every operator is a built-in (joins on long keys, min of a struct, array functions), so the
- * RAPIDS Accelerator can place the plans on the GPU.
+ * RAPIDS Accelerator can place the plans on the GPU. A session not set up for it ({@link
+ * ArrayTables#forGpu}) labels more than {@link #EXPRESSION_CENTRES} centres in a Java loop per
+ * partition instead (a {@link CentreIndex} of the broadcast centres, the same rule), which on CPUs
+ * is many times faster than those plans.
  */
 public final class NearestCentres {
   /** Most centres labelled by one expression with a term per centre. */
@@ -81,6 +84,9 @@ public final class NearestCentres {
     if (centers.length <= EXPRESSION_CENTRES) {
       return data.withColumn(labelCol, Labeler.label(features, centers, maxDistance));
     }
+    if (!ArrayTables.forGpu(data.sparkSession())) {
+      return inMemory(data, features, centers, maxDistance, cellSide, labelCol);
+    }
     boolean cells =
         d <= MAX_CELL_DIM
             && cellSide > 0
@@ -90,6 +96,62 @@ public final class NearestCentres {
       return withScan(data, features, centers, maxDistance, labelCol);
     }
     return cellJoin(data, features, centers, maxDistance, cellSide, labelCol);
+  }
+
+  /**
+   * Off the GPU: each partition labels its rows with a {@link CentreIndex} of the broadcast centres
+   * (a Java loop, where Spark would interpret the full scan's higher-order function row by row).
+   */
+  private static Dataset<Row> inMemory(
+      Dataset<Row> data,
+      Column[] features,
+      double[][] centers,
+      double maxDistance,
+      double cellSide,
+      String labelCol) {
+    int d = features.length;
+    String[] original = data.columns();
+    List<Column> keep = new ArrayList<>();
+    for (String c : original) {
+      keep.add(Columns.named(c));
+    }
+    for (int j = 0; j < d; j++) {
+      keep.add(features[j].cast("double").as("_ms_p" + j));
+    }
+    Dataset<Row> withPositions = data.select(keep.toArray(new Column[0]));
+    int n = original.length;
+    org.apache.spark.api.java.JavaSparkContext jsc =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+            data.sparkSession().sparkContext());
+    org.apache.spark.broadcast.Broadcast<double[][]> shared = jsc.broadcast(centers);
+    double side = Double.isNaN(cellSide) || Double.isInfinite(cellSide) ? Double.NaN : cellSide;
+    org.apache.spark.api.java.JavaRDD<Row> labelled =
+        withPositions
+            .javaRDD()
+            .mapPartitions(
+                rows -> {
+                  CentreIndex index = new CentreIndex(shared.value(), side);
+                  double[] x = new double[d];
+                  List<Row> out = new ArrayList<>();
+                  while (rows.hasNext()) {
+                    Row r = rows.next();
+                    Object[] v = new Object[n + 1];
+                    for (int i = 0; i < n; i++) {
+                      v[i] = r.get(i);
+                    }
+                    boolean missing = false;
+                    for (int j = 0; j < d; j++) {
+                      missing |= r.isNullAt(n + j);
+                      x[j] = missing ? 0 : r.getDouble(n + j);
+                    }
+                    v[n] = missing ? null : index.nearest(x, maxDistance);
+                    out.add(org.apache.spark.sql.RowFactory.create(v));
+                  }
+                  return out.iterator();
+                });
+    org.apache.spark.sql.types.StructType schema =
+        data.schema().add(labelCol, org.apache.spark.sql.types.DataTypes.IntegerType, true);
+    return data.sparkSession().createDataFrame(labelled, schema);
   }
 
   private static Dataset<Row> cellJoin(

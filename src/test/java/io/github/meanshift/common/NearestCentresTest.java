@@ -80,15 +80,26 @@ class NearestCentresTest extends SparkTestBase {
     for (int j = 0; j < d; j++) {
       features[j] = Columns.named("x" + j);
     }
-    int[] sql = new int[POINTS];
-    Dataset<Row> labelled =
-        NearestCentres.assign(df, features, centres, maxDistance, cellSide, "label");
-    assertEquals(List.of(df.columns()), List.of(labelled.columns()).subList(0, d + 1));
-    List<Row> out = labelled.select("id", "label").collectAsList();
-    assertEquals(POINTS, out.size(), "every row once");
-    for (Row row : out) {
-      sql[row.getInt(0)] = row.getInt(1);
+    // Both routes: the Java loop per partition (a CPU session) and the plans of a session set up
+    // for the RAPIDS Accelerator (its SQL switch set: literal tables, cell join, full scan).
+    for (boolean gpuPlans : new boolean[] {false, true}) {
+      if (gpuPlans) {
+        spark.conf().set("spark.rapids.sql.enabled", "true");
+      }
+      try {
+        int[] sql = new int[POINTS];
+        Dataset<Row> labelled =
+            NearestCentres.assign(df, features, centres, maxDistance, cellSide, "label");
+        assertEquals(List.of(df.columns()), List.of(labelled.columns()).subList(0, d + 1));
+        List<Row> out = labelled.select("id", "label").collectAsList();
+        assertEquals(POINTS, out.size(), "every row once");
+        for (Row row : out) {
+          sql[row.getInt(0)] = row.getInt(1);
+        }
+        assertArrayEquals(expected, sql, "NearestCentres, GPU plans " + gpuPlans);
+      } finally {
+        spark.conf().unset("spark.rapids.sql.enabled");
+      }
     }
-    assertArrayEquals(expected, sql, "NearestCentres");
   }
 }
