@@ -84,8 +84,9 @@ lab = load("scale-label-1m-100k")
 if lab:
     lines += [
         f"{lab['n_points']:,} 2-D points labelled by the nearest of {lab['n_centers']:,} centres (the",
-        f"means of distinct cells of side h = {lab['bandwidth']}, spread like a fit's), with the plan",
-        "`MeanShiftModel.transform` runs (the cell join): "
+        f"means of distinct cells of side h = {lab['bandwidth']}, spread like a fit's), the way",
+        "`MeanShiftModel.transform` labels them without a GPU (a Java loop per partition over the",
+        "broadcast centres, hashed into cells): "
         f"**{num(lab['label_seconds'], 1)} s** (target 60 s: {verdict(lab['label_seconds'], 60)}), "
         f"old generation peak {gib(lab['memory'].get('old_gen_peak_bytes'))}.",
         "",
