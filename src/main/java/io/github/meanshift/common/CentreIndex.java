@@ -1,6 +1,5 @@
 package io.github.meanshift.common;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,19 +13,7 @@ import java.util.Map;
 public final class CentreIndex {
   private final double[][] centers;
   private final double side;
-  private final Map<Cell, int[]> cells;
-
-  private record Cell(long[] coords) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Cell c && Arrays.equals(coords, c.coords);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(coords);
-    }
-  }
+  private final Map<CellKey, int[]> cells;
 
   /**
    * @param cellSide side of the cells; NaN (or too many dimensions) for none: every point scans
@@ -43,22 +30,14 @@ public final class CentreIndex {
     this.cells = useCells ? index(centers, cellSide) : null;
   }
 
-  private static Map<Cell, int[]> index(double[][] centers, double side) {
-    Map<Cell, java.util.List<Integer>> lists = new HashMap<>();
+  private static Map<CellKey, int[]> index(double[][] centers, double side) {
+    Map<CellKey, java.util.List<Integer>> lists = new HashMap<>();
     for (int c = 0; c < centers.length; c++) {
-      lists.computeIfAbsent(cell(centers[c], side), k -> new java.util.ArrayList<>()).add(c);
+      lists.computeIfAbsent(CellKey.of(centers[c], side), k -> new java.util.ArrayList<>()).add(c);
     }
-    Map<Cell, int[]> out = new HashMap<>();
+    Map<CellKey, int[]> out = new HashMap<>();
     lists.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     return out;
-  }
-
-  private static Cell cell(double[] x, double side) {
-    long[] c = new long[x.length];
-    for (int j = 0; j < x.length; j++) {
-      c[j] = (long) Math.floor(x[j] / side);
-    }
-    return new Cell(c);
   }
 
   /** The index of the nearest centre to {@code x}, or -1 beyond {@code maxDistance}. */
@@ -81,7 +60,7 @@ public final class CentreIndex {
   /** The nearest centre of the point's own and adjacent cells (first index on ties), or -1. */
   private int nearestInCells(double[] x) {
     int d = x.length;
-    long[] own = cell(x, side).coords();
+    long[] own = CellKey.of(x, side).coords();
     long[] probe = new long[d];
     int best = -1;
     double bestD2 = Double.POSITIVE_INFINITY;
@@ -92,7 +71,7 @@ public final class CentreIndex {
         probe[j] = own[j] + (rest % 3) - 1;
         rest /= 3;
       }
-      int[] in = cells.get(new Cell(probe.clone()));
+      int[] in = cells.get(new CellKey(probe.clone()));
       if (in == null) {
         continue;
       }

@@ -1,6 +1,7 @@
 package io.github.meanshift.shift;
 
 import io.github.meanshift.common.BadInputException;
+import io.github.meanshift.common.CellKey;
 import io.github.meanshift.common.Distances;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,7 +105,7 @@ public final class ModeMerger {
     int d = modes.length == 0 ? 0 : modes[0].length;
     // Many modes in few dimensions: the kept centres in cells of side h, so that a mode looks only
     // at its own and the adjacent cells (every centre within h of it is there).
-    Map<Cell, List<Integer>> cells =
+    Map<CellKey, List<Integer>> cells =
         bandwidth > 0 && d <= GRID_MAX_DIM && order.size() > GRID_MIN_MODES
             ? new HashMap<>()
             : null;
@@ -123,7 +124,9 @@ public final class ModeMerger {
         kept.add(modes[i].clone());
         keptSupport.add(support[i]);
         if (cells != null) {
-          cells.computeIfAbsent(Cell.of(modes[i], bandwidth), k -> new ArrayList<>()).add(owner[i]);
+          cells
+              .computeIfAbsent(CellKey.of(modes[i], bandwidth), k -> new ArrayList<>())
+              .add(owner[i]);
         }
       }
     }
@@ -140,31 +143,10 @@ public final class ModeMerger {
   /** Fewer modes than this merge by the plain scan. */
   static final int GRID_MIN_MODES = 256;
 
-  /** Integer coordinates of a cell of side h. */
-  private record Cell(long[] coords) {
-    static Cell of(double[] x, double side) {
-      long[] c = new long[x.length];
-      for (int j = 0; j < x.length; j++) {
-        c[j] = (long) Math.floor(x[j] / side);
-      }
-      return new Cell(c);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Cell c && Arrays.equals(coords, c.coords);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(coords);
-    }
-  }
-
   /** The first kept centre (lowest index) within h of {@code x}, or -1. */
   private static int firstWithin(
-      Map<Cell, List<Integer>> cells, List<double[]> kept, double[] x, double h, double h2) {
-    long[] own = Cell.of(x, h).coords();
+      Map<CellKey, List<Integer>> cells, List<double[]> kept, double[] x, double h, double h2) {
+    long[] own = CellKey.of(x, h).coords();
     int d = own.length;
     int neighbours = (int) Math.pow(3, d);
     int best = -1;
@@ -175,7 +157,7 @@ public final class ModeMerger {
         c[j] = own[j] + (code % 3) - 1;
         code /= 3;
       }
-      List<Integer> in = cells.get(new Cell(c));
+      List<Integer> in = cells.get(new CellKey(c));
       if (in == null) {
         continue;
       }
