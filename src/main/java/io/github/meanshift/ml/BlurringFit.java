@@ -98,6 +98,17 @@ final class BlurringFit {
                     params.getMaxIter(),
                     s -> LOG.info("{}", s)));
     logStop(run);
+    if (run.distinct() < start.x.length) {
+      route =
+          new Route(
+              route.path(),
+              String.format(
+                  Locale.ROOT,
+                  "%s; the last pass moved %d distinct positions (points that met move as one)",
+                  route.reason(),
+                  run.distinct()));
+      LOG.info("blurring: the last pass moved {} distinct positions", run.distinct());
+    }
     long[] sizes = new long[run.centers().length];
     for (int l : run.labels()) {
       sizes[l]++;

@@ -1,10 +1,13 @@
 package io.github.meanshift.shift;
 
+import io.github.meanshift.common.CellKey;
 import io.github.meanshift.common.Distances;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -62,18 +65,21 @@ public final class BlurringMeanShift {
     private final double[][] centers;
     private final Stop stop;
     private final List<IterationStats> iterations;
+    private final int distinct;
 
     Result(
         double[][] positions,
         int[] labels,
         double[][] centers,
         Stop stop,
-        List<IterationStats> iterations) {
+        List<IterationStats> iterations,
+        int distinct) {
       this.positions = positions;
       this.labels = labels;
       this.centers = centers;
       this.stop = stop;
       this.iterations = iterations;
+      this.distinct = distinct;
     }
 
     public double[][] positions() {
@@ -98,9 +104,17 @@ public final class BlurringMeanShift {
       return iterations;
     }
 
+    /**
+     * Distinct positions the last pass moved: the points, or fewer once points that met were
+     * collapsed into one weighted position.
+     */
+    public int distinct() {
+      return distinct;
+    }
+
     /** The same clusters with another history (a run that began elsewhere). */
     public Result withIterations(List<IterationStats> history) {
-      return new Result(positions, labels, centers, stop, List.copyOf(history));
+      return new Result(positions, labels, centers, stop, List.copyOf(history), distinct);
     }
   }
 
@@ -111,11 +125,17 @@ public final class BlurringMeanShift {
   public static Result clustersOf(
       double[][] pos, double[] w, double bandwidth, Stop stop, List<IterationStats> history) {
     int[] labels = components(pos, COLLAPSE_FRACTION * bandwidth);
-    return finish(pos, w, labels, stop, List.copyOf(history));
+    return finish(pos, w, labels, stop, List.copyOf(history), pos.length);
   }
 
   /**
    * Runs blurring mean shift on points {@code x} with weights {@code w}.
+   *
+   * <p>Points that meet (one snap cell of side {@link #COLLAPSE_FRACTION}·h/√d, so within the
+   * collapse distance of each other, hence already one cluster) move on as one position carrying
+   * their summed weight, as in {@link HaloBlurring}: once the clusters have collapsed a pass costs
+   * one position per cluster, not one per point. Their weighted mean is kept, so the centres move
+   * by second-order terms only (of the cell's spread, at most 1e-3·h).
    *
    * @param engineOver builds an engine whose data are the given current positions and weights
    * @param bandwidth h
@@ -137,37 +157,50 @@ public final class BlurringMeanShift {
     for (int i = 0; i < n; i++) {
       pos[i] = x[i].clone();
     }
+    // pos[k] is a distinct position, carrying weight pw[k] and count[k] points; point i is at
+    // pos[member[i]]. Positions stay numbered in the order of their first point.
+    double[] pw = w.clone();
+    long[] count = new long[n];
+    Arrays.fill(count, 1);
+    int[] member = new int[n];
+    Arrays.setAll(member, i -> i);
     double eps = COLLAPSE_FRACTION * bandwidth;
+    double side = eps / Math.sqrt(Math.max(1, d));
     int[] previous = null;
     Stop stop = Stop.MAX_ITER;
     List<IterationStats> history = new ArrayList<>();
     for (int iter = 1; iter <= maxIter; iter++) {
       long start = System.nanoTime();
       ShiftSums sums;
-      try (ShiftEngine engine = engineOver.apply(pos, w)) {
+      try (ShiftEngine engine = engineOver.apply(pos, pw)) {
         sums = engine.sums(pos);
       }
-      double[][] next = new double[n][d];
+      int m = pos.length;
+      double[][] next = new double[m][d];
       double maxShift = 0;
       long moving = 0;
-      for (int i = 0; i < n; i++) {
-        double wi = sums.weight(i);
+      for (int k = 0; k < m; k++) {
+        double wk = sums.weight(k);
         double s2 = 0;
         for (int j = 0; j < d; j++) {
-          double step = wi > 0 ? sums.offset(i, j) / wi : 0;
-          next[i][j] = pos[i][j] + step;
+          double step = wk > 0 ? sums.offset(k, j) / wk : 0;
+          next[k][j] = pos[k][j] + step;
           s2 += step * step;
         }
         double shift = Math.sqrt(s2);
         maxShift = Math.max(maxShift, shift);
         if (shift > tol * bandwidth) {
-          moving++;
+          moving += count[k];
         }
       }
       int[] labels = components(next, eps);
+      int[] pointLabels = new int[n];
+      for (int i = 0; i < n; i++) {
+        pointLabels[i] = labels[member[i]];
+      }
       boolean stable =
           previous != null
-              && Arrays.equals(previous, labels)
+              && Arrays.equals(previous, pointLabels)
               && collapsed(next, labels, eps)
               && apart(next, pos, labels);
       pos = next;
@@ -183,14 +216,76 @@ public final class BlurringMeanShift {
         stop = Stop.TOLERANCE;
         break;
       }
-      previous = labels;
+      previous = pointLabels;
+      Collapse c = collapse(pos, pw, count, side);
+      if (c != null) {
+        for (int i = 0; i < n; i++) {
+          member[i] = c.of[member[i]];
+        }
+        pos = c.positions;
+        pw = c.weights;
+        count = c.counts;
+      }
     }
-    int[] labels = components(pos, eps);
-    return finish(pos, w, labels, stop, history);
+    int[] repLabels = components(pos, eps);
+    double[][] points = new double[n][];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      points[i] = pos[member[i]];
+      labels[i] = repLabels[member[i]];
+    }
+    return finish(points, w, labels, stop, history, pos.length);
+  }
+
+  /** Positions merged by snap cell: where each old one went, and the new ones' sums. */
+  private record Collapse(int[] of, double[][] positions, double[] weights, long[] counts) {}
+
+  /**
+   * Merges the positions that share a snap cell of side {@code side} into their weighted mean (the
+   * plain mean where their weights sum to zero), numbered by first member; null when no two share
+   * one.
+   */
+  private static Collapse collapse(double[][] pos, double[] w, long[] count, double side) {
+    int m = pos.length;
+    Map<CellKey, Integer> cells = new HashMap<>(2 * m);
+    int[] of = new int[m];
+    for (int k = 0; k < m; k++) {
+      Integer id = cells.putIfAbsent(CellKey.of(pos[k], side), cells.size());
+      of[k] = id == null ? cells.size() - 1 : id;
+    }
+    int c = cells.size();
+    if (c == m) {
+      return null;
+    }
+    int d = pos[0].length;
+    double[][] sum = new double[c][d];
+    double[][] plain = new double[c][d];
+    double[] weights = new double[c];
+    long[] counts = new long[c];
+    for (int k = 0; k < m; k++) {
+      int t = of[k];
+      weights[t] += w[k];
+      counts[t] += count[k];
+      for (int j = 0; j < d; j++) {
+        sum[t][j] += w[k] * pos[k][j];
+        plain[t][j] += count[k] * pos[k][j];
+      }
+    }
+    for (int t = 0; t < c; t++) {
+      for (int j = 0; j < d; j++) {
+        sum[t][j] = weights[t] > 0 ? sum[t][j] / weights[t] : plain[t][j] / counts[t];
+      }
+    }
+    return new Collapse(of, sum, weights, counts);
   }
 
   private static Result finish(
-      double[][] pos, double[] w, int[] raw, Stop stop, List<IterationStats> history) {
+      double[][] pos,
+      double[] w,
+      int[] raw,
+      Stop stop,
+      List<IterationStats> history,
+      int distinct) {
     int n = pos.length;
     int d = n == 0 ? 0 : pos[0].length;
     int k = 0;
@@ -233,7 +328,7 @@ public final class BlurringMeanShift {
             cw[c] > 0 ? centers[c][j] / cw[c] : pos[order[c] == null ? 0 : first[order[c]]][j];
       }
     }
-    return new Result(pos, labels, centers, stop, history);
+    return new Result(pos, labels, centers, stop, history, distinct);
   }
 
   /**

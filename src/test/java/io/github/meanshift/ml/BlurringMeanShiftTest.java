@@ -87,6 +87,9 @@ class BlurringMeanShiftTest extends SparkTestBase {
     Dataset<Row> data = csvResource("sklearn/blobs300.csv").orderBy("id");
     double h = 0.5;
     MeanShiftModel model = blurring(h).fit(data);
+    // Points that met moved on as one position: the plain loop below moves every point.
+    String reason = model.summary().route().reason();
+    assertTrue(reason.contains("distinct positions"), reason);
     int iterations = model.summary().numIter();
     List<Row> rows = data.select("x0", "x1").collectAsList();
     double[][] x = new double[rows.size()][];

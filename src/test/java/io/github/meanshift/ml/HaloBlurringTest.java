@@ -50,6 +50,8 @@ class HaloBlurringTest extends SparkTestBase {
   void theHaloPathGivesTheBroadcastPathsClusters() {
     MeanShiftModel broadcast = blurring().fit(df);
     assertEquals("broadcast", broadcast.summary().route().blurringPath());
+    String collapsed = broadcast.summary().route().reason();
+    assertTrue(collapsed.contains("distinct positions"), collapsed);
     MeanShiftModel halo = blurring().setMaxBroadcastBytes(BUDGET).fit(df);
     MeanShiftSummary.Route route = halo.summary().route();
     assertEquals("halo", route.blurringPath());
