@@ -32,7 +32,7 @@ public final class Agreement {
 
   /** The adjusted Rand index of two labelings of the same points. */
   public static double ari(int[] a, int[] b) {
-    return ari(contingency(a, b));
+    return ari(Table.of(a, b));
   }
 
   /**
@@ -62,30 +62,116 @@ public final class Agreement {
     return s;
   }
 
+  /**
+   * A contingency table by its nonzero cells, so that it stays small with many classes on both
+   * sides: cell {@code i} counts {@code count[i]} points of row class {@code row[i]} and column
+   * class {@code col[i]}, classes numbered from 0 below {@code rows} and {@code cols}.
+   */
+  public record Table(int rows, int cols, int[] row, int[] col, long[] count) {
+    /**
+     * The table of two labelings of the same points (rows: labels of {@code a}, columns: labels of
+     * {@code b}), classes numbered in order of first appearance, as {@link #contingency}.
+     */
+    public static Table of(int[] a, int[] b) {
+      if (a.length != b.length) {
+        throw new IllegalArgumentException(
+            "labelings of different lengths: " + a.length + " and " + b.length);
+      }
+      java.util.Map<Integer, Integer> ra = new java.util.HashMap<>();
+      java.util.Map<Integer, Integer> rb = new java.util.HashMap<>();
+      java.util.Map<Long, Integer> cell = new java.util.LinkedHashMap<>();
+      java.util.List<long[]> cells = new java.util.ArrayList<>();
+      for (int i = 0; i < a.length; i++) {
+        int r = ra.computeIfAbsent(a[i], key -> ra.size());
+        int c = rb.computeIfAbsent(b[i], key -> rb.size());
+        int k = cell.computeIfAbsent(((long) r << 32) | c, key -> cell.size());
+        if (k == cells.size()) {
+          cells.add(new long[] {r, c, 0});
+        }
+        cells.get(k)[2]++;
+      }
+      int[] row = new int[cells.size()];
+      int[] col = new int[cells.size()];
+      long[] count = new long[cells.size()];
+      for (int k = 0; k < cells.size(); k++) {
+        row[k] = (int) cells.get(k)[0];
+        col[k] = (int) cells.get(k)[1];
+        count[k] = cells.get(k)[2];
+      }
+      return new Table(ra.size(), rb.size(), row, col, count);
+    }
+
+    /** The nonzero cells of a full table, row by row. */
+    public static Table of(long[][] c) {
+      int nr = c.length;
+      int nc = nr == 0 ? 0 : c[0].length;
+      int cells = 0;
+      for (long[] r : c) {
+        for (long v : r) {
+          cells += v != 0 ? 1 : 0;
+        }
+      }
+      int[] row = new int[cells];
+      int[] col = new int[cells];
+      long[] count = new long[cells];
+      int k = 0;
+      for (int i = 0; i < nr; i++) {
+        for (int j = 0; j < nc; j++) {
+          if (c[i][j] != 0) {
+            row[k] = i;
+            col[k] = j;
+            count[k++] = c[i][j];
+          }
+        }
+      }
+      return new Table(nr, nc, row, col, count);
+    }
+
+    private double[] rowSums() {
+      double[] s = new double[rows];
+      for (int k = 0; k < count.length; k++) {
+        s[row[k]] += count[k];
+      }
+      return s;
+    }
+
+    private double[] colSums() {
+      double[] s = new double[cols];
+      for (int k = 0; k < count.length; k++) {
+        s[col[k]] += count[k];
+      }
+      return s;
+    }
+
+    private double total() {
+      double n = 0;
+      for (long v : count) {
+        n += v;
+      }
+      return n;
+    }
+  }
+
   /** scikit-learn's adjusted_rand_score, from the pair confusion matrix. */
   public static double ari(long[][] c) {
-    double n = 0;
+    return ari(Table.of(c));
+  }
+
+  /** scikit-learn's adjusted_rand_score, from the pair confusion matrix. */
+  public static double ari(Table t) {
     double sumSq = 0;
-    double[] rowSums = new double[c.length];
-    double[] colSums = new double[c.length == 0 ? 0 : c[0].length];
-    for (int i = 0; i < c.length; i++) {
-      for (int j = 0; j < c[i].length; j++) {
-        double v = c[i][j];
-        n += v;
-        sumSq += v * v;
-        rowSums[i] += v;
-        colSums[j] += v;
-      }
+    for (long v : t.count()) {
+      sumSq += (double) v * v;
     }
     double sumRowSq = 0;
-    for (double v : rowSums) {
+    for (double v : t.rowSums()) {
       sumRowSq += v * v;
     }
     double sumColSq = 0;
-    for (double v : colSums) {
+    for (double v : t.colSums()) {
       sumColSq += v * v;
     }
-    return ari(sumSq, sumRowSq, sumColSq, n);
+    return ari(sumSq, sumRowSq, sumColSq, t.total());
   }
 
   /** ARI from the sums of squares of a contingency table's cells, rows and columns. */
@@ -102,28 +188,22 @@ public final class Agreement {
 
   /** scikit-learn's normalized_mutual_info_score with average_method="arithmetic". */
   public static double nmi(long[][] c) {
-    int nr = c.length;
-    int nc = nr == 0 ? 0 : c[0].length;
-    if ((nr == 1 && nc == 1) || (nr == 0 && nc == 0)) {
+    return nmi(Table.of(c));
+  }
+
+  /** scikit-learn's normalized_mutual_info_score with average_method="arithmetic". */
+  public static double nmi(Table t) {
+    if ((t.rows() == 1 && t.cols() == 1) || (t.rows() == 0 && t.cols() == 0)) {
       return 1.0;
     }
-    double n = 0;
-    double[] rowSums = new double[nr];
-    double[] colSums = new double[nc];
-    for (int i = 0; i < nr; i++) {
-      for (int j = 0; j < nc; j++) {
-        n += c[i][j];
-        rowSums[i] += c[i][j];
-        colSums[j] += c[i][j];
-      }
-    }
+    double n = t.total();
+    double[] rowSums = t.rowSums();
+    double[] colSums = t.colSums();
     double mi = 0;
-    for (int i = 0; i < nr; i++) {
-      for (int j = 0; j < nc; j++) {
-        if (c[i][j] > 0) {
-          double p = c[i][j] / n;
-          mi += p * Math.log(c[i][j] * n / (rowSums[i] * colSums[j]));
-        }
+    for (int k = 0; k < t.count().length; k++) {
+      double v = t.count()[k];
+      if (v > 0) {
+        mi += v / n * Math.log(v * n / (rowSums[t.row()[k]] * colSums[t.col()[k]]));
       }
     }
     mi = Math.max(mi, 0.0);

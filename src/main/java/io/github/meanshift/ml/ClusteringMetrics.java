@@ -31,15 +31,19 @@ public final class ClusteringMetrics {
             .collectAsList();
     Map<String, Integer> ti = new HashMap<>();
     Map<String, Integer> pi = new HashMap<>();
-    for (Row r : rows) {
-      ti.putIfAbsent(String.valueOf(r.get(0)), ti.size());
-      pi.putIfAbsent(String.valueOf(r.get(1)), pi.size());
+    int[] row = new int[rows.size()];
+    int[] col = new int[rows.size()];
+    long[] count = new long[rows.size()];
+    for (int k = 0; k < rows.size(); k++) {
+      Row r = rows.get(k);
+      row[k] = ti.computeIfAbsent(String.valueOf(r.get(0)), key -> ti.size());
+      col[k] = pi.computeIfAbsent(String.valueOf(r.get(1)), key -> pi.size());
+      count[k] = r.getLong(2);
     }
-    long[][] table = new long[ti.size()][pi.size()];
-    for (Row r : rows) {
-      table[ti.get(String.valueOf(r.get(0)))][pi.get(String.valueOf(r.get(1)))] += r.getLong(2);
-    }
-    return of(table);
+    // The nonzero cells only: with many clusters and many classes (200,000 of each, say) the
+    // full table would not fit in memory.
+    Agreement.Table table = new Agreement.Table(ti.size(), pi.size(), row, col, count);
+    return new ClusteringMetrics(Agreement.ari(table), Agreement.nmi(table));
   }
 
   /** Metrics from a contingency table (rows: true classes, columns: clusters). */
