@@ -53,18 +53,56 @@ public final class Cells {
    */
   public static Dataset<Row> explodeNeighbourhood(
       Dataset<Row> frame, Column[] position, double side, String keyCol) {
+    return explode(frame, position, side, Double.POSITIVE_INFINITY, keyCol);
+  }
+
+  /**
+   * Each row of {@code frame} once per cell of its neighbourhood that lies within {@code reach} of
+   * {@code position} in every coordinate (its own cell always), with that cell's key in column
+   * {@code keyCol}: a point within {@code reach} of any point of a cell reaches that cell's box, so
+   * every such cell gets the row. With cells of side 2·reach a row goes to 2^d cells on average
+   * instead of 3^d.
+   *
+   * @param side cell side, at least {@code reach}
+   */
+  public static Dataset<Row> explodeWithin(
+      Dataset<Row> frame, Column[] position, double side, double reach, String keyCol) {
+    if (!(side >= reach)) {
+      throw new IllegalArgumentException("the cell side " + side + " is below the reach " + reach);
+    }
+    return explode(frame, position, side, reach, keyCol);
+  }
+
+  private static Dataset<Row> explode(
+      Dataset<Row> frame, Column[] position, double side, double reach, String keyCol) {
     int dim = position.length;
     Column[] own = coordinates(position, side);
     Column[] neighbour = new Column[dim];
     Column id = col("_ms_nb");
+    Column near = lit(true);
     long stride = 1;
     for (int j = 0; j < dim; j++) {
       Column offset = functions.pmod(id.divide(stride).cast("long"), lit(3L)).minus(1);
       neighbour[j] = own[j].plus(offset);
+      if (Double.isFinite(reach)) {
+        // Distance from the position to the lower and upper face of its own cell.
+        Column below = position[j].minus(own[j].multiply(side));
+        Column above = own[j].plus(1).multiply(side).minus(position[j]);
+        near =
+            near.and(
+                functions
+                    .when(offset.equalTo(-1), below.leq(reach))
+                    .when(offset.equalTo(1), above.leq(reach))
+                    .otherwise(lit(true)));
+      }
       stride *= 3;
     }
     Dataset<Row> offsets =
         frame.sparkSession().range(0, neighbourhood(dim), 1, 1).withColumnRenamed("id", "_ms_nb");
-    return frame.crossJoin(offsets).withColumn(keyCol, key(neighbour)).drop("_ms_nb");
+    Dataset<Row> all = frame.crossJoin(offsets);
+    if (Double.isFinite(reach)) {
+      all = all.where(near);
+    }
+    return all.withColumn(keyCol, key(neighbour)).drop("_ms_nb");
   }
 }

@@ -25,12 +25,13 @@ import org.apache.spark.sql.functions;
 
 /**
  * Blurring mean shift whose point set is too large to broadcast: the current positions stay
- * partitioned across the executors, and every pass is a join on grid cells of the kernel's cut-off
- * in which each point meets the points of its own and adjacent cells (a halo: every source point is
- * sent to the 3^d cells around its own, as the grid neighbour search sends seeds). Sources at
- * nearly the same place (one snap cell of side {@link BlurringMeanShift#COLLAPSE_FRACTION}·h/√d, so
- * within the collapse distance of each other) are summed into one weighted source first, so that a
- * collapsed cluster costs a pass one pair per point, not one per pair of its points.
+ * partitioned across the executors, and every pass is a join on grid cells of twice the kernel's
+ * cut-off in which each point meets the points of its own and adjacent cells (a halo: every source
+ * point is sent to the adjacent cells within the cut-off of it, cells being twice the cut-off).
+ * Sources at nearly the same place (one snap cell of side {@link
+ * BlurringMeanShift#COLLAPSE_FRACTION}·h/√d, so within the collapse distance of each other) are
+ * summed into one weighted source first, so that a collapsed cluster costs a pass one pair per
+ * point, not one per pair of its points.
  *
  * <p>Blurring collapses each cluster onto a point within a few passes. As soon as the distinct snap
  * cells fit the broadcast budget, the run continues on them as weighted points through {@link
@@ -43,6 +44,9 @@ public final class HaloBlurring {
 
   /** Label column of {@link Result#labels()}. */
   public static final String LABEL = "_ms_label";
+
+  /** Side of the join's cells, in kernel cut-offs. */
+  static final double HALO_CELLS = 2.0;
 
   private static final String SNAP = "_ms_snap";
   private static final String KEY = "_ms_cell";
@@ -218,10 +222,14 @@ public final class HaloBlurring {
       src[j] = col("_ms_s" + j);
     }
     srcSelect[dim] = col(Columns.WEIGHT).as("_ms_sw");
+    // Cells twice the cut-off: a source goes only to the adjacent cells it reaches (2^d of them
+    // on average, not 3^d), so the join shuffles fewer rows; the pairs beyond the cut-off this
+    // adds weigh zero.
+    double side = HALO_CELLS * cutSide;
     Dataset<Row> sources =
-        Cells.explodeNeighbourhood(
-            cells.where(col(Columns.WEIGHT).gt(0)).select(srcSelect), src, cutSide, KEY);
-    Dataset<Row> targets = current.withColumn(KEY, Cells.key(Cells.coordinates(features, cutSide)));
+        Cells.explodeWithin(
+            cells.where(col(Columns.WEIGHT).gt(0)).select(srcSelect), src, side, cutSide, KEY);
+    Dataset<Row> targets = current.withColumn(KEY, Cells.key(Cells.coordinates(features, side)));
     double h2 = bandwidth * bandwidth;
     Column d2 = null;
     Column[] diff = new Column[dim];
