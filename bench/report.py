@@ -196,17 +196,20 @@ lines += [
     "shift, merge, label) are in the `fit-*.json` files.",
     "",
 ]
-# A hand-written "## Against earlier runs" section of the page stays (it compares runs on
-# other versions, which this run cannot measure).
+# Hand-written sections of the page stay: "## At scale" (the summary of bench/scale.sh, whose
+# cases take hours) and "## Against earlier runs" (runs on other versions, which this run
+# cannot measure).
+KEPT = ["## At scale", "## Against earlier runs"]
 kept = ""
 if os.path.exists(target):
     with open(target) as f:
         old = f.read()
-    at = old.find("\n## Against earlier runs")
-    if at >= 0:
-        rest = old[at + 1:]
-        nxt = rest.find("\n## ", 1)
-        kept = rest if nxt < 0 else rest[:nxt + 1]
+    for heading in KEPT:
+        at = old.find("\n" + heading + "\n")
+        if at >= 0:
+            rest = old[at + 1:]
+            nxt = rest.find("\n## ", 1)
+            kept += rest if nxt < 0 else rest[:nxt + 1]
 with open(target, "w") as f:
     f.write("\n".join(lines))
     if kept:
