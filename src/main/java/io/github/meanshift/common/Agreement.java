@@ -79,7 +79,7 @@ public final class Agreement {
       }
       java.util.Map<Integer, Integer> ra = new java.util.HashMap<>();
       java.util.Map<Integer, Integer> rb = new java.util.HashMap<>();
-      java.util.Map<Long, Integer> cell = new java.util.LinkedHashMap<>();
+      java.util.Map<Long, Integer> cell = new java.util.HashMap<>();
       java.util.List<long[]> cells = new java.util.ArrayList<>();
       for (int i = 0; i < a.length; i++) {
         int r = ra.computeIfAbsent(a[i], key -> ra.size());

@@ -67,6 +67,31 @@ public final class NearestCentres {
   private NearestCentres() {}
 
   /**
+   * {@code data}'s columns after {@code leading}, then each feature as a double column {@code
+   * _ms_p<j>} (read back by {@link #positions}).
+   */
+  private static Dataset<Row> withPositions(
+      Dataset<Row> data, Column[] features, Column... leading) {
+    List<Column> keep = new ArrayList<>(List.of(leading));
+    for (String c : data.columns()) {
+      keep.add(Columns.named(c));
+    }
+    for (int j = 0; j < features.length; j++) {
+      keep.add(features[j].cast("double").as("_ms_p" + j));
+    }
+    return data.select(keep.toArray(new Column[0]));
+  }
+
+  /** The position columns {@link #withPositions} adds. */
+  private static Column[] positions(int d) {
+    Column[] position = new Column[d];
+    for (int j = 0; j < d; j++) {
+      position[j] = col("_ms_p" + j);
+    }
+    return position;
+  }
+
+  /**
    * {@code data} with column {@code labelCol}: the index of the nearest of {@code centers} to the
    * point in {@code features}, or -1 when {@code maxDistance} is finite and exceeded.
    *
@@ -111,14 +136,7 @@ public final class NearestCentres {
       String labelCol) {
     int d = features.length;
     String[] original = data.columns();
-    List<Column> keep = new ArrayList<>();
-    for (String c : original) {
-      keep.add(Columns.named(c));
-    }
-    for (int j = 0; j < d; j++) {
-      keep.add(features[j].cast("double").as("_ms_p" + j));
-    }
-    Dataset<Row> withPositions = data.select(keep.toArray(new Column[0]));
+    Dataset<Row> withPositions = withPositions(data, features);
     int n = original.length;
     org.apache.spark.api.java.JavaSparkContext jsc =
         org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
@@ -163,16 +181,7 @@ public final class NearestCentres {
       String labelCol) {
     int d = features.length;
     String[] original = data.columns();
-    Column[] position = new Column[d];
-    List<Column> keep = new ArrayList<>();
-    keep.add(functions.monotonically_increasing_id().as(ROW));
-    for (String c : original) {
-      keep.add(Columns.named(c));
-    }
-    for (int j = 0; j < d; j++) {
-      keep.add(features[j].as("_ms_p" + j));
-      position[j] = col("_ms_p" + j);
-    }
+    Column[] position = positions(d);
     List<Column> carried = new ArrayList<>();
     carried.add(col(ROW));
     for (String c : original) {
@@ -186,7 +195,8 @@ public final class NearestCentres {
       out[i] = Columns.named(original[i]);
     }
     double extent = extent(centers);
-    Dataset<Row> pending = data.select(keep.toArray(new Column[0]));
+    Dataset<Row> pending =
+        withPositions(data, features, functions.monotonically_increasing_id().as(ROW));
     Dataset<Row> labelled = null;
     double s = side;
     for (int level = 0; level < LEVELS; level++, s *= LEVEL_FACTOR) {
@@ -289,18 +299,9 @@ public final class NearestCentres {
       double maxDistance,
       String labelCol) {
     String[] original = data.columns();
-    int d = features.length;
-    List<Column> keep = new ArrayList<>();
-    for (String c : original) {
-      keep.add(Columns.named(c));
-    }
-    Column[] position = new Column[d];
-    for (int j = 0; j < d; j++) {
-      keep.add(features[j].as("_ms_p" + j));
-      position[j] = col("_ms_p" + j);
-    }
+    Column[] position = positions(features.length);
     Dataset<Row> withAll =
-        data.select(keep.toArray(new Column[0])).crossJoin(broadcast(centresArray(data, centers)));
+        withPositions(data, features).crossJoin(broadcast(centresArray(data, centers)));
     Column[] out = new Column[original.length + 1];
     for (int i = 0; i < original.length; i++) {
       out[i] = Columns.named(original[i]);
